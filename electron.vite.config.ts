@@ -1,0 +1,50 @@
+import vue from '@vitejs/plugin-vue'
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        // The Electron main process and the web host share one build of the services.
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          web: resolve(__dirname, 'electron/web/cli.ts'),
+        },
+        output: { format: 'cjs' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        // A sandboxed preload must be CommonJS.
+        output: { format: 'cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    plugins: [vue()],
+    define: {
+      __VUE_OPTIONS_API__: 'false',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+      __INTLIFY_JIT_COMPILATION__: 'true',
+      __INTLIFY_DROP_MESSAGE_COMPILER__: 'false',
+      __INTLIFY_PROD_DEVTOOLS__: 'false',
+      __VUE_I18N_FULL_INSTALL__: 'false',
+      __VUE_I18N_LEGACY_API__: 'false',
+    },
+    resolve: {
+      alias: { '@shared': resolve(__dirname, 'shared') },
+    },
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+    },
+  },
+})

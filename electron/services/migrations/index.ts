@@ -1,0 +1,13 @@
+import type { Database } from 'better-sqlite3'
+import { migration001 } from './001-initial'
+
+export interface Migration {
+  version: number
+  name: string
+  up(db: Database): void
+}
+
+/** Every schema change, in order. Version N brings a database from `user_version` N-1 to N. */
+export const migrations: readonly Migration[] = [migration001]
+
+export const LATEST_VERSION = migrations.length

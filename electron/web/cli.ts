@@ -1,0 +1,90 @@
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+import { NewerDatabaseError } from '../services/database'
+import { defaultDataDir } from '../services/data-dir'
+import { startWebHost } from './server'
+
+export const DEFAULT_PORT = 4780
+
+const USAGE = `Usage: npm run web -- [--port <1-65535>] [--data-dir <folder>]
+
+Serves CalmDeck in the browser at http://127.0.0.1:<port>/ (loopback only).
+  --port      port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --data-dir  folder for CalmDeck's data (default: the desktop app's own data folder)`
+
+const argsSchema = z.strictObject({
+  port: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT),
+  'data-dir': z.string().min(1).optional(),
+  help: z.boolean().optional(),
+})
+
+export type WebArgs = { port: number; dataDir: string } | { help: true } | { error: string }
+
+/** Parses the command line; never throws. */
+export function parseWebArgs(argv: string[]): WebArgs {
+  let values: unknown
+  try {
+    values = parseArgs({
+      args: argv,
+      options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }).values
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : 'unreadable arguments' }
+  }
+  const parsed = argsSchema.safeParse(values)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return { error: `--${String(issue?.path[0] ?? 'argument')}: ${issue?.message ?? 'invalid'}` }
+  }
+  if (parsed.data.help) return { help: true }
+  return { port: parsed.data.port, dataDir: path.resolve(parsed.data['data-dir'] ?? defaultDataDir()) }
+}
+
+export async function main(): Promise<void> {
+  const args = parseWebArgs(process.argv.slice(2))
+  if ('help' in args) {
+    console.log(USAGE)
+    return
+  }
+  if ('error' in args) {
+    console.error(`calmdeck web: ${args.error}\n\n${USAGE}`)
+    process.exitCode = 2
+    return
+  }
+  try {
+    const host = await startWebHost({
+      port: args.port,
+      dataDir: args.dataDir,
+      rendererDir: path.join(__dirname, '../renderer'),
+      version: process.env.npm_package_version ?? '0.1.0',
+      log: (line) => console.error(`calmdeck web: ${line}`),
+    })
+    for (const notice of host.services.info.notices) {
+      console.error(
+        `calmdeck web: the database was damaged; it was moved aside as ${notice.movedTo} and a new one started.`,
+      )
+    }
+    console.log(`CalmDeck web host listening on ${host.url} (data: ${args.dataDir})`)
+    const stop = () => {
+      void host.close().then(() => process.exit(0))
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  } catch (error) {
+    console.error(`calmdeck web: ${describeStartError(error, args.port)}`)
+    process.exitCode = error instanceof NewerDatabaseError ? 3 : 1
+  }
+}
+
+function describeStartError(error: unknown, port: number): string {
+  if (error instanceof NewerDatabaseError) return error.message
+  const code = (error as { code?: unknown } | null)?.code
+  if (code === 'EADDRINUSE') return `port ${port} is already in use. Choose another with --port.`
+  if (code === 'EACCES') return `not allowed to use port ${port} or the data folder.`
+  return `could not start (${error instanceof Error ? error.name : 'unknown error'}${typeof code === 'string' ? `, ${code}` : ''}).`
+}
+
+if (require.main === module) void main()

@@ -1,0 +1,194 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { z } from 'zod'
+import type { HostEvent } from '../../shared/channels'
+import type { HostEventData } from '../../shared/contract'
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
+import { createAppServices, type AppServices } from '../services/app-services'
+
+export interface WebHostOptions {
+  port: number
+  dataDir: string
+  rendererDir: string
+  version: string
+  now?: () => number
+  log?: (line: string) => void
+}
+
+export interface WebHost {
+  url: string
+  port: number
+  services: AppServices
+  close(): Promise<void>
+}
+
+/** Incoming bridge messages: `{ id, channel, payload }`. The payload is checked by the dispatcher. */
+const envelopeSchema = z.strictObject({
+  id: z.number().int().nonnegative(),
+  channel: z.string().max(100),
+  payload: z.unknown(),
+})
+
+const MAX_MESSAGE_BYTES = 2 * 1024 * 1024
+const TOKEN_META = '<meta name="calmdeck-bridge" content="%TOKEN%" />'
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+}
+
+/**
+ * Serves the built renderer on 127.0.0.1 and the app's services over a WebSocket at `/bridge`.
+ * Only pages from this server (checked by Host and Origin) holding this run's random token may
+ * connect: other local pages or programs get nothing.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = crypto.randomBytes(24).toString('base64url')
+  const clients = new Set<WebSocket>()
+  const log = options.log ?? (() => {})
+
+  const services = createAppServices({
+    dataDir: options.dataDir,
+    host: 'web',
+    version: options.version,
+    now: options.now,
+    log,
+    broadcast: <E extends HostEvent>(event: E, data: HostEventData<E>) => {
+      const message = JSON.stringify({ event, data })
+      for (const client of clients) client.send(message)
+    },
+  })
+
+  const indexHtml = fs
+    .readFileSync(path.join(options.rendererDir, 'index.html'), 'utf8')
+    .replace('<head>', `<head>\n    ${TOKEN_META.replace('%TOKEN%', token)}`)
+
+  let port = options.port
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+
+  const server = http.createServer((req, res) => {
+    if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 421, 'Misdirected request')
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      return send(res, 200, indexHtml, contentTypes['.html'], 'no-store')
+    }
+    const file = resolveStatic(options.rendererDir, url.pathname)
+    if (!file) return send(res, 404, 'Not found')
+    const type = contentTypes[path.extname(file)] ?? 'application/octet-stream'
+    send(res, 200, fs.readFileSync(file), type, 'public, max-age=31536000, immutable')
+  })
+
+  const wss = new WebSocketServer({
+    server,
+    path: '/bridge',
+    maxPayload: MAX_MESSAGE_BYTES,
+    verifyClient: ({ req }: { req: http.IncomingMessage }) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      const origin = req.headers.origin ?? ''
+      return (
+        allowedHosts().has(req.headers.host ?? '') &&
+        [...allowedHosts()].some((host) => origin === `http://${host}`) &&
+        safeEqual(url.searchParams.get('token') ?? '', token)
+      )
+    },
+  })
+
+  wss.on('connection', (socket) => {
+    clients.add(socket)
+    socket.on('close', () => clients.delete(socket))
+    socket.on('error', () => clients.delete(socket))
+    socket.on('message', (raw, isBinary) => {
+      void answer(socket, isBinary ? null : raw.toString())
+    })
+  })
+
+  async function answer(socket: WebSocket, text: string | null): Promise<void> {
+    let message: unknown
+    try {
+      message = text === null ? null : JSON.parse(text)
+    } catch {
+      message = null
+    }
+    const envelope = envelopeSchema.safeParse(message)
+    if (!envelope.success) {
+      const error = { code: 'invalid-request', message: 'The message was not a valid CalmDeck request.' }
+      socket.send(JSON.stringify({ id: null, result: { ok: false, error } }))
+      return
+    }
+    const result = await services.dispatch(envelope.data.channel, envelope.data.payload)
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id: envelope.data.id, result }))
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  }).catch((error: unknown) => {
+    services.close()
+    throw error
+  })
+  const address = server.address()
+  port = typeof address === 'object' && address ? address.port : options.port
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    services,
+    close: async () => {
+      for (const client of clients) client.terminate()
+      await new Promise<void>((resolve) => wss.close(() => resolve()))
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      services.close()
+    },
+  }
+}
+
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+  cache = 'no-store',
+): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': cache,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  })
+  res.end(body)
+}
+
+/** Maps a URL path to a file inside `root`, or null for anything outside it or missing. */
+function resolveStatic(root: string, pathname: string): string | null {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    return null
+  }
+  if (decoded.includes('\0')) return null
+  const file = path.resolve(root, '.' + path.posix.normalize(decoded))
+  if (!file.startsWith(path.resolve(root) + path.sep)) return null
+  return fs.existsSync(file) && fs.statSync(file).isFile() ? file : null
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a)
+  const right = Buffer.from(b)
+  return left.length === right.length && crypto.timingSafeEqual(left, right)
+}

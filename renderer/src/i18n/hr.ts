@@ -1,0 +1,51 @@
+import type { Messages } from './en'
+
+export const hr: Messages = {
+  app: { name: 'CalmDeck', skipToCard: 'Na karticu' },
+  deck: {
+    step: 'Korak {n} od {total}',
+    progress: 'Faze razgovora',
+    goTo: 'Idi na {title}',
+    previous: 'Natrag',
+    next: 'Dalje',
+    phrases: 'Možete reći',
+    reminders: 'Zapamtite',
+    escalations: 'Kartice za eskalaciju',
+    escalation: 'Eskalacija',
+    escalationFrom: 'Eskalacija · Esc vraća na {title}',
+    keys: '← → kretanje · 1 2 3 eskalacija · Esc natrag',
+  },
+  settings: {
+    open: 'Postavke',
+    title: 'Postavke',
+    done: 'Gotovo',
+    language: 'Jezik',
+    languageAuto: 'Automatski ({language})',
+    theme: 'Tema',
+    themes: { system: 'Sustav', light: 'Svijetla', dark: 'Tamna' },
+    opacity: 'Prozirnost prozora',
+    alwaysOnTop: 'Uvijek iznad drugih prozora',
+    desktopOnly: 'Samo u desktop aplikaciji',
+    deck: 'Špil kartica',
+    deckDefault: 'Ugrađeni špil',
+    deckImported: 'Uvezeno {date}',
+    cards: '{phases} faza · {escalations} kartice za eskalaciju',
+    import: 'Uvezi špil…',
+    export: 'Izvezi špil',
+    reset: 'Koristi ugrađeni špil',
+    imported: 'Špil „{name}” je uvezen.',
+    exported: 'Špil je spremljen kao {file}.',
+    resetDone: 'Vraćen je ugrađeni špil.',
+    importFailed: 'Špil nije uvezen. Vaš trenutačni špil nije promijenjen.',
+    saveFailed: 'Postavka nije spremljena: {message}',
+  },
+  notices: {
+    databaseRecovered:
+      'Datoteka s podacima bila je oštećena i nije se mogla otvoriti. Sačuvana je kao „{file}”, a CalmDeck je započeo novu.',
+    dismiss: 'Zatvori',
+  },
+  connection: {
+    lost: 'Veza s CalmDeckom je prekinuta. Ponovno povezivanje…',
+  },
+  languages: { en: 'English', nl: 'Nederlands', hr: 'Hrvatski' },
+}

@@ -1,0 +1,51 @@
+import type { Messages } from './en'
+
+export const nl: Messages = {
+  app: { name: 'CalmDeck', skipToCard: 'Naar de kaart' },
+  deck: {
+    step: 'Stap {n} van {total}',
+    progress: 'Fasen van het gesprek',
+    goTo: 'Ga naar {title}',
+    previous: 'Terug',
+    next: 'Volgende',
+    phrases: 'U kunt zeggen',
+    reminders: 'Onthoud',
+    escalations: 'Escalatiekaarten',
+    escalation: 'Escalatie',
+    escalationFrom: 'Escalatie · Esc keert terug naar {title}',
+    keys: '← → bladeren · 1 2 3 escaleren · Esc terug',
+  },
+  settings: {
+    open: 'Instellingen',
+    title: 'Instellingen',
+    done: 'Klaar',
+    language: 'Taal',
+    languageAuto: 'Automatisch ({language})',
+    theme: 'Thema',
+    themes: { system: 'Systeem', light: 'Licht', dark: 'Donker' },
+    opacity: 'Doorzichtigheid venster',
+    alwaysOnTop: 'Altijd boven andere vensters',
+    desktopOnly: 'Alleen in de desktop-app',
+    deck: 'Kaartset',
+    deckDefault: 'Ingebouwde kaartset',
+    deckImported: 'Geïmporteerd {date}',
+    cards: '{phases} fasen · {escalations} escalatiekaarten',
+    import: 'Kaartset importeren…',
+    export: 'Kaartset exporteren',
+    reset: 'Ingebouwde kaartset gebruiken',
+    imported: 'Kaartset “{name}” geïmporteerd.',
+    exported: 'Kaartset opgeslagen als {file}.',
+    resetDone: 'Terug naar de ingebouwde kaartset.',
+    importFailed: 'Kaartset niet geïmporteerd. Uw huidige kaartset is niet veranderd.',
+    saveFailed: 'Instelling niet opgeslagen: {message}',
+  },
+  notices: {
+    databaseRecovered:
+      'Uw gegevensbestand was beschadigd en kon niet worden geopend. Het is bewaard als “{file}” en CalmDeck is met een nieuw bestand begonnen.',
+    dismiss: 'Sluiten',
+  },
+  connection: {
+    lost: 'Verbinding met CalmDeck verbroken. Opnieuw verbinden…',
+  },
+  languages: { en: 'English', nl: 'Nederlands', hr: 'Hrvatski' },
+}

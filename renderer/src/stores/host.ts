@@ -1,0 +1,23 @@
+import type { AppInfo, StorageNotice } from '@shared/contract'
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { api, connection } from '../api'
+
+/** What the host tells about itself: which host, version, and storage notices for the user. */
+export const useHostStore = defineStore('host', () => {
+  const info = ref<AppInfo | null>(null)
+  const dismissed = ref<Set<StorageNotice>>(new Set())
+  const notices = computed(() => (info.value?.notices ?? []).filter((notice) => !dismissed.value.has(notice)))
+  const isDesktop = computed(() => info.value?.host === 'electron')
+
+  async function load(): Promise<void> {
+    const result = await api.invoke('app:info', {})
+    if (result.ok) info.value = result.value
+  }
+
+  function dismiss(notice: StorageNotice): void {
+    dismissed.value = new Set([...dismissed.value, notice])
+  }
+
+  return { info, notices, isDesktop, connection, load, dismiss }
+})

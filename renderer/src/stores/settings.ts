@@ -1,0 +1,35 @@
+import type { AppLocale } from '@shared/locales'
+import { matchLocale } from '@shared/locales'
+import type { AppErrorData } from '@shared/result'
+import type { Settings, SettingsPatch } from '@shared/settings'
+import { defaultSettings } from '@shared/settings-defaults'
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { api } from '../api'
+
+/** The user's settings as the host stores them; changes are sent to the host and echoed back. */
+export const useSettingsStore = defineStore('settings', () => {
+  const settings = ref<Settings>({ ...defaultSettings })
+  const error = ref<AppErrorData | null>(null)
+  const systemLocale = matchLocale(navigator.languages)
+
+  const locale = computed<AppLocale>(() => (settings.value.locale === 'auto' ? systemLocale : settings.value.locale))
+
+  async function load(): Promise<void> {
+    const result = await api.invoke('settings:get', {})
+    if (result.ok) settings.value = result.value
+    api.on('settings:changed', (value) => (settings.value = value))
+  }
+
+  async function update(patch: SettingsPatch): Promise<void> {
+    const result = await api.invoke('settings:update', patch)
+    if (result.ok) {
+      settings.value = result.value
+      error.value = null
+    } else {
+      error.value = result.error
+    }
+  }
+
+  return { settings, error, systemLocale, locale, load, update }
+})

@@ -1,0 +1,22 @@
+/**
+ * Channel names, kept free of schemas so the renderer and the sandboxed preload can import them
+ * without pulling zod into their bundles. `contract.ts` maps each one to its schemas.
+ */
+export const channels = [
+  'app:info',
+  'settings:get',
+  'settings:update',
+  'deck:get',
+  'deck:import',
+  'deck:export',
+  'deck:reset',
+] as const
+export type Channel = (typeof channels)[number]
+
+/** Messages the host pushes to every open window. */
+export const hostEvents = ['settings:changed', 'deck:changed'] as const
+export type HostEvent = (typeof hostEvents)[number]
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (channels as readonly string[]).includes(value)
+}

@@ -1,0 +1,9 @@
+import type { Settings } from './settings'
+
+/** Settings before the user changes anything. Kept apart from the schema so the renderer skips zod. */
+export const defaultSettings: Settings = {
+  locale: 'auto',
+  theme: 'system',
+  opacity: 1,
+  alwaysOnTop: true,
+}

@@ -1,0 +1,25 @@
+import { createAppServices, type AppServices, type Broadcast } from '../../electron/services/app-services'
+import { tempDir } from './temp-dir'
+
+export interface TestServices extends AppServices {
+  events: { event: string; data: unknown }[]
+  dir: string
+  dispose(): void
+}
+
+/** The real services on a real SQLite file in a temporary folder, with a fixed clock. */
+export function testServices(now: () => number = () => Date.parse('2026-11-22T10:00:00Z')): TestServices {
+  const { dir, cleanup } = tempDir()
+  const events: { event: string; data: unknown }[] = []
+  const broadcast: Broadcast = (event, data) => events.push({ event, data })
+  const services = createAppServices({ dataDir: dir, host: 'web', version: 'test', now, broadcast })
+  return {
+    ...services,
+    events,
+    dir,
+    dispose: () => {
+      services.close()
+      cleanup()
+    },
+  }
+}

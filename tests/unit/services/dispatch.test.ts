@@ -1,0 +1,118 @@
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { channels } from '../../../shared/channels'
+import { contract } from '../../../shared/contract'
+import { errorCodes, type Result } from '../../../shared/result'
+import { testServices, type TestServices } from '../../helpers/services'
+
+let services: TestServices
+beforeAll(() => (services = testServices()))
+afterAll(() => services.dispose())
+
+const totalChanges = () => (services.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+
+function expectResultShape(result: Result<unknown>): void {
+  expect(typeof result.ok).toBe('boolean')
+  if (!result.ok) {
+    expect(errorCodes).toContain(result.error.code)
+    expect(typeof result.error.message).toBe('string')
+  }
+}
+
+describe('dispatch', () => {
+  it.each(channels)('%s: any malformed payload gets a typed error and writes nothing', async (channel) => {
+    await fc.assert(
+      fc.asyncProperty(fc.anything({ withObjectString: true, withNullPrototype: true }), async (payload) => {
+        fc.pre(!contract[channel].request.safeParse(payload).success)
+        const before = totalChanges()
+        const result = await services.dispatch(channel, payload)
+        expect(result.ok).toBe(false)
+        if (!result.ok) expect(result.error.code).toBe('invalid-request')
+        expect(totalChanges()).toBe(before)
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('rejects unknown channels, whatever they are', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.anything()), fc.anything(), async (channel, payload) => {
+        fc.pre(!(channels as readonly unknown[]).includes(channel))
+        const result = await services.dispatch(channel, payload)
+        expect(result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('answers every well-formed request with the response its schema promises', async () => {
+    const requests = {
+      'app:info': {},
+      'settings:get': {},
+      'settings:update': { theme: 'dark' },
+      'deck:get': {},
+      'deck:import': { text: '{}' },
+      'deck:export': {},
+      'deck:reset': {},
+    } as const
+    for (const channel of channels) {
+      const result = await services.dispatch(channel, requests[channel])
+      expectResultShape(result)
+      if (channel === 'deck:import') {
+        expect(result).toMatchObject({ ok: false, error: { code: 'invalid-deck' } })
+      } else {
+        expect(result.ok, channel).toBe(true)
+        if (result.ok) expect(contract[channel].response.safeParse(result.value).success, channel).toBe(true)
+      }
+    }
+  })
+
+  it('refuses prototype-pollution keys and leaves Object.prototype alone', async () => {
+    const payloads = [
+      JSON.parse('{"__proto__": {"polluted": true}}'),
+      JSON.parse('{"theme": "dark", "__proto__": {"polluted": true}}'),
+      JSON.parse('{"constructor": {"prototype": {"polluted": true}}}'),
+    ]
+    for (const payload of payloads) {
+      const result = await services.dispatch('settings:update', payload)
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('refuses a huge deck file before parsing it', async () => {
+    const result = await services.dispatch('deck:import', { text: 'x'.repeat(600 * 1024) })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
+    if (!result.ok) expect(result.error.issues?.[0]?.path).toBe('text')
+  })
+
+  it('validates settings values and keeps the stored ones on failure', async () => {
+    const before = await services.dispatch('settings:get', {})
+    for (const bad of [{ opacity: 0.1 }, { opacity: 2 }, { locale: 'de' }, { theme: 'blue' }, {}, { alwaysOnTop: 'yes' }]) {
+      expect(await services.dispatch('settings:update', bad)).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
+    }
+    expect(await services.dispatch('settings:get', {})).toEqual(before)
+  })
+
+  it('turns an unexpected failure into a generic error without details', async () => {
+    const broken = testServices()
+    broken.db.exec('DROP TABLE settings')
+    const result = await broken.dispatch('settings:update', { theme: 'light' })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'storage', message: 'The change could not be saved to the database.' },
+    })
+    broken.dispose()
+  })
+})
+
+describe('settings', () => {
+  it('stores a change, announces it and returns the full settings', async () => {
+    const local = testServices()
+    const result = await local.dispatch('settings:update', { locale: 'hr', opacity: 0.8 })
+    expect(result).toEqual({ ok: true, value: { locale: 'hr', theme: 'system', opacity: 0.8, alwaysOnTop: true } })
+    expect(local.events).toEqual([{ event: 'settings:changed', data: result.ok ? result.value : null }])
+    expect(local.settings.get().locale).toBe('hr')
+    local.dispose()
+  })
+})
