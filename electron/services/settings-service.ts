@@ -35,6 +35,8 @@ export class KeyValueStore {
 }
 
 const USER_SETTINGS_KEY = 'user'
+/** Stored settings may lack keys added in later versions; defaults fill them in. */
+const storedSettingsSchema = settingsSchema.partial()
 
 export class SettingsService {
   constructor(
@@ -43,7 +45,7 @@ export class SettingsService {
   ) {}
 
   get(): Settings {
-    const stored = this.store.read(USER_SETTINGS_KEY, settingsSchema.partial())
+    const stored = this.store.read(USER_SETTINGS_KEY, storedSettingsSchema)
     return { ...defaultSettings, ...stored }
   }
 

@@ -128,7 +128,9 @@ describe('migration 001 (settings and decks)', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(1)
     db.prepare('INSERT INTO decks (deck_id, data, imported_at) VALUES (?, ?, ?)').run('d', '{}', NOW)
     // STRICT tables reject values of the wrong type.
-    expect(() => db.prepare('INSERT INTO decks (deck_id, data, imported_at) VALUES (?, ?, ?)').run('d', '{}', 'soon')).toThrow()
+    expect(() =>
+      db.prepare('INSERT INTO decks (deck_id, data, imported_at) VALUES (?, ?, ?)').run('d', '{}', 'soon'),
+    ).toThrow()
     db.close()
   })
 })

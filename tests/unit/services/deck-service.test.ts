@@ -16,8 +16,20 @@ const teamDeck: Deck = {
   name: { en: 'Billing team', nl: 'Team facturatie' },
   defaultLocale: 'nl',
   cards: [
-    { id: 'open', kind: 'phase', title: { nl: 'Openen' }, prompt: { nl: 'Noem uw naam.' }, phrases: [{ nl: 'Goedemorgen!' }] },
-    { id: 'stop', kind: 'escalation', title: { en: 'Stop' }, prompt: { en: 'End politely.' }, phrases: [{ en: 'Goodbye.' }] },
+    {
+      id: 'open',
+      kind: 'phase',
+      title: { nl: 'Openen' },
+      prompt: { nl: 'Noem uw naam.' },
+      phrases: [{ nl: 'Goedemorgen!' }],
+    },
+    {
+      id: 'stop',
+      kind: 'escalation',
+      title: { en: 'Stop' },
+      prompt: { en: 'End politely.' },
+      phrases: [{ en: 'Goodbye.' }],
+    },
   ],
 }
 
@@ -36,7 +48,17 @@ describe('the default deck', () => {
   it('is valid and follows the arc from calm to recover, with three escalation cards', () => {
     expect(deckSchema.safeParse(defaultDeck).success).toBe(true)
     const phases = defaultDeck.cards.filter((card) => card.kind === 'phase').map((card) => card.id)
-    expect(phases).toEqual(['calm', 'listen', 'understand', 'empathise', 'apologise', 'solve', 'close', 'document', 'recover'])
+    expect(phases).toEqual([
+      'calm',
+      'listen',
+      'understand',
+      'empathise',
+      'apologise',
+      'solve',
+      'close',
+      'document',
+      'recover',
+    ])
     const escalations = defaultDeck.cards.filter((card) => card.kind === 'escalation').map((card) => card.id)
     expect(escalations).toEqual(['ideal-solution', 'boundary', 'supervisor'])
   })
@@ -63,7 +85,9 @@ describe('parseDeckFile', () => {
   })
 
   it('reports every problem with its path', () => {
-    const broken = structuredClone(teamDeck) as unknown as Record<string, unknown> & { cards: Record<string, unknown>[] }
+    const broken = structuredClone(teamDeck) as unknown as Record<string, unknown> & {
+      cards: Record<string, unknown>[]
+    }
     delete broken.cards[1]!.title
     broken.cards[0]!.kind = 'interlude'
     broken.cards[0]!.phrases = []

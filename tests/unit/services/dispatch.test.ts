@@ -88,8 +88,18 @@ describe('dispatch', () => {
 
   it('validates settings values and keeps the stored ones on failure', async () => {
     const before = await services.dispatch('settings:get', {})
-    for (const bad of [{ opacity: 0.1 }, { opacity: 2 }, { locale: 'de' }, { theme: 'blue' }, {}, { alwaysOnTop: 'yes' }]) {
-      expect(await services.dispatch('settings:update', bad)).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
+    for (const bad of [
+      { opacity: 0.1 },
+      { opacity: 2 },
+      { locale: 'de' },
+      { theme: 'blue' },
+      {},
+      { alwaysOnTop: 'yes' },
+    ]) {
+      expect(await services.dispatch('settings:update', bad)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request' },
+      })
     }
     expect(await services.dispatch('settings:get', {})).toEqual(before)
   })

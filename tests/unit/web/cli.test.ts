@@ -5,7 +5,10 @@ import { DEFAULT_PORT, parseWebArgs } from '../../../electron/web/cli'
 
 describe('parseWebArgs', () => {
   it('reads --port and --data-dir', () => {
-    expect(parseWebArgs(['--port', '5000', '--data-dir', 'some/dir'])).toEqual({ port: 5000, dataDir: path.resolve('some/dir') })
+    expect(parseWebArgs(['--port', '5000', '--data-dir', 'some/dir'])).toEqual({
+      port: 5000,
+      dataDir: path.resolve('some/dir'),
+    })
   })
 
   it('defaults to the desktop app data folder and a fixed port', () => {

@@ -12,7 +12,10 @@ const data = tempDir()
 const renderer = tempDir()
 
 beforeAll(async () => {
-  fs.writeFileSync(path.join(renderer.dir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>')
+  fs.writeFileSync(
+    path.join(renderer.dir, 'index.html'),
+    '<!doctype html><html><head><title>t</title></head><body></body></html>',
+  )
   fs.mkdirSync(path.join(renderer.dir, 'assets'))
   fs.writeFileSync(path.join(renderer.dir, 'assets', 'app.js'), 'console.log(1)')
   fs.writeFileSync(path.join(data.dir, 'secret.txt'), 'do not serve')
@@ -27,7 +30,10 @@ afterAll(async () => {
   renderer.cleanup()
 })
 
-function get(urlPath: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function get(
+  urlPath: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: host.port, path: urlPath, headers }, (res) => {
       let body = ''
@@ -94,13 +100,19 @@ describe('web host: WebSocket bridge', () => {
   it('answers malformed messages with a typed error and stays up', async () => {
     const ws = await connect()
     for (const bad of ['not json', '[]', '{"id": -1, "channel": "settings:get", "payload": {}}', '{"channel": "x"}']) {
-      expect(await request(ws, bad)).toMatchObject({ id: null, result: { ok: false, error: { code: 'invalid-request' } } })
+      expect(await request(ws, bad)).toMatchObject({
+        id: null,
+        result: { ok: false, error: { code: 'invalid-request' } },
+      })
     }
     expect(await request(ws, { id: 1, channel: 'nope', payload: {} })).toMatchObject({
       id: 1,
       result: { ok: false, error: { code: 'unknown-channel' } },
     })
-    expect(await request(ws, { id: 2, channel: 'app:info', payload: {} })).toMatchObject({ id: 2, result: { ok: true } })
+    expect(await request(ws, { id: 2, channel: 'app:info', payload: {} })).toMatchObject({
+      id: 2,
+      result: { ok: true },
+    })
     ws.close()
   })
 

@@ -1,0 +1,15 @@
+// `npm run bench`: prints one JSON object per line: {"name":…,"value":…,"unit":…}.
+import { benchFirstCard } from './first-card'
+import { benchInitialJs } from './renderer'
+import { benchStorage } from './storage'
+
+async function main(): Promise<void> {
+  benchInitialJs()
+  benchStorage()
+  await benchFirstCard()
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})

@@ -1,0 +1,226 @@
+import { expect, test } from '@playwright/test'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { DeckPage } from './deck-page'
+import { startHost, type RunningHost } from './web-host'
+
+test.use({ colorScheme: 'light', locale: 'en-GB' })
+
+let dataDir: string
+let host: RunningHost
+
+test.beforeEach(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-e2e-'))
+  host = await startHost(dataDir)
+})
+
+test.afterEach(async () => {
+  await host.stop()
+  fs.rmSync(dataDir, { recursive: true, force: true })
+})
+
+const PHASES = ['calm', 'listen', 'understand', 'empathise', 'apologise', 'solve', 'close', 'document', 'recover']
+
+const teamDeck = {
+  format: 'calmdeck.deck',
+  version: 1,
+  id: 'team-billing',
+  name: { en: 'Billing team deck' },
+  defaultLocale: 'en',
+  cards: [
+    {
+      id: 'greet',
+      kind: 'phase',
+      title: { en: 'Greet warmly' },
+      prompt: { en: 'Say your name.' },
+      phrases: [{ en: 'Good morning, this is billing.' }],
+    },
+    {
+      id: 'verify',
+      kind: 'phase',
+      title: { en: 'Verify the account' },
+      prompt: { en: 'Ask for the invoice number.' },
+      phrases: [{ en: 'Could you read me the invoice number?' }],
+    },
+    {
+      id: 'policy',
+      kind: 'escalation',
+      title: { en: 'Refund policy' },
+      prompt: { en: 'Refunds within 30 days.' },
+      phrases: [{ en: 'Let me check what is possible.' }],
+    },
+  ],
+}
+
+test('walks the deck forwards and backwards by keyboard', async ({ page }) => {
+  const deck = new DeckPage(page)
+  await deck.open(host.url)
+  await deck.expectCard('calm')
+  await expect(deck.eyebrow).toHaveText('Step 1 of 9')
+  await expect(deck.previous).toBeDisabled()
+  await deck.screenshot('01-first-card-light')
+
+  for (const id of PHASES.slice(1)) {
+    await page.keyboard.press('ArrowRight')
+    await deck.expectCard(id)
+  }
+  await expect(deck.eyebrow).toHaveText('Step 9 of 9')
+  await expect(deck.next).toBeDisabled()
+  await page.keyboard.press('ArrowRight')
+  await deck.expectCard('recover')
+
+  for (const id of PHASES.slice(0, -1).reverse()) {
+    await page.keyboard.press('ArrowLeft')
+    await deck.expectCard(id)
+  }
+  await page.keyboard.press('ArrowLeft')
+  await deck.expectCard('calm')
+
+  await deck.next.click()
+  await deck.expectCard('listen')
+  await page.getByRole('button', { name: 'Go to Find a solution' }).click()
+  await deck.expectCard('solve')
+})
+
+test('opens an escalation card at any moment and returns to the same phase', async ({ page }) => {
+  const deck = new DeckPage(page)
+  await deck.open(host.url)
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowRight')
+  await deck.expectCard('understand')
+
+  await page.keyboard.press('2')
+  await deck.expectCard('boundary')
+  await expect(deck.escalation('boundary')).toHaveAttribute('aria-pressed', 'true')
+  await expect(deck.eyebrow).toContainText('Escalation')
+  await deck.screenshot('02-escalation-boundary')
+  await page.keyboard.press('Escape')
+  await deck.expectCard('understand')
+
+  await deck.escalation('supervisor').click()
+  await deck.expectCard('supervisor')
+  await deck.escalation('ideal-solution').click()
+  await deck.expectCard('ideal-solution')
+  await deck.escalation('ideal-solution').click()
+  await deck.expectCard('understand')
+
+  await page.keyboard.press('3')
+  await page.keyboard.press('ArrowLeft')
+  await deck.expectCard('understand')
+})
+
+test('switches the language to Dutch and Croatian, deck and interface alike', async ({ page }) => {
+  const deck = new DeckPage(page)
+  await deck.open(host.url)
+  await expect(deck.title).toHaveText('Stay calm')
+  await expect(deck.next).toContainText('Next')
+
+  await deck.openSettings()
+  await deck.chooseLanguage('nl')
+  await expect(page.getByTestId('settings')).toContainText('Instellingen')
+  await deck.closeSettings()
+  await expect(deck.title).toHaveText('Blijf kalm')
+  await expect(deck.next).toContainText('Volgende')
+  await expect(deck.eyebrow).toHaveText('Stap 1 van 9')
+  await deck.screenshot('03-dutch')
+
+  await deck.openSettings()
+  await deck.chooseLanguage('hr')
+  await deck.closeSettings()
+  await expect(deck.title).toHaveText('Zadrži mir')
+  await expect(deck.next).toContainText('Dalje')
+  await page.keyboard.press('ArrowRight')
+  await expect(deck.title).not.toHaveText('Zadrži mir')
+  await deck.screenshot('04-croatian')
+})
+
+test('imports a valid deck, refuses an invalid one with its problems, and keeps the deck', async ({ page }) => {
+  const deck = new DeckPage(page)
+  await deck.open(host.url)
+  await deck.openSettings()
+
+  await deck.importDeck('team.json', JSON.stringify(teamDeck))
+  await expect(page.getByTestId('deck-message')).toContainText('Billing team deck')
+  await expect(page.getByTestId('deck-info')).toContainText('2 phases · 1 escalation card')
+
+  const broken = structuredClone(teamDeck) as unknown as { cards: Record<string, unknown>[] }
+  delete broken.cards[1]!.title
+  broken.cards[2]!.kind = 'sidebar'
+  await deck.importDeck('broken.json', JSON.stringify(broken))
+  const message = page.getByTestId('deck-message')
+  await expect(message).toContainText('Deck not imported. Your current deck is unchanged.')
+  await expect(page.getByTestId('deck-issues')).toContainText('cards[1].title')
+  await expect(page.getByTestId('deck-issues')).toContainText('cards[2].kind')
+  await deck.screenshot('05-import-error')
+
+  await deck.importDeck('not-json.json', '{ "format": ')
+  await expect(message).toContainText('not valid JSON')
+
+  await expect(page.getByTestId('deck-info')).toContainText('Billing team deck')
+  await deck.closeSettings()
+  await deck.expectCard('greet')
+  await expect(deck.eyebrow).toHaveText('Step 1 of 2')
+  await page.keyboard.press('1')
+  await deck.expectCard('policy')
+})
+
+test('exports the current deck as a file', async ({ page }) => {
+  const deck = new DeckPage(page)
+  await deck.open(host.url)
+  await deck.openSettings()
+  const download = page.waitForEvent('download')
+  await page.getByTestId('deck-export').click()
+  const file = await download
+  expect(file.suggestedFilename()).toBe('calmdeck-default.calmdeck.json')
+  const saved = JSON.parse(fs.readFileSync((await file.path()) ?? '', 'utf8')) as { cards: { id: string }[] }
+  expect(saved.cards.map((card) => card.id).slice(0, 3)).toEqual(['calm', 'listen', 'understand'])
+})
+
+test('keeps settings and the imported deck across a restart of the host', async ({ page }) => {
+  const deck = new DeckPage(page)
+  await deck.open(host.url)
+  await deck.openSettings()
+  await deck.chooseLanguage('hr')
+  await page.getByTestId('theme-dark').click()
+  await deck.importDeck('team.json', JSON.stringify(teamDeck))
+  await expect(page.getByTestId('deck-message')).toBeVisible()
+  await deck.screenshot('06-settings-dark')
+
+  await host.stop()
+  host = await startHost(dataDir)
+  await deck.open(host.url)
+  await deck.expectCard('greet')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'hr')
+  await expect(deck.next).toContainText('Dalje')
+  await deck.openSettings()
+  await expect(page.getByTestId('setting-locale')).toHaveValue('hr')
+  await expect(page.getByRole('radio', { name: 'Tamna' })).toHaveAttribute('aria-checked', 'true')
+})
+
+test('says so in the window when a damaged database was moved aside', async ({ page }) => {
+  await host.stop()
+  fs.writeFileSync(path.join(dataDir, 'calmdeck.sqlite3'), 'garbage, not a database '.repeat(100))
+  host = await startHost(dataDir)
+  const deck = new DeckPage(page)
+  await deck.open(host.url)
+  await expect(page.getByTestId('storage-notice')).toContainText('calmdeck.sqlite3.damaged-')
+  await deck.screenshot('07-database-recovered')
+  expect(fs.readdirSync(dataDir).some((name) => name.startsWith('calmdeck.sqlite3.damaged-'))).toBe(true)
+})
+
+test('shows the dark theme when the system prefers it', async ({ browser }) => {
+  const context = await browser.newContext({
+    colorScheme: 'dark',
+    viewport: { width: 320, height: 480 },
+    deviceScaleFactor: 2,
+  })
+  const page = await context.newPage()
+  const deck = new DeckPage(page)
+  await deck.open(host.url)
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await page.keyboard.press('ArrowRight')
+  await deck.screenshot('08-dark-listen')
+  await context.close()
+})
