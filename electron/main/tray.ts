@@ -1,0 +1,50 @@
+import { app, Menu, nativeImage, Tray, type BrowserWindow } from 'electron'
+import path from 'node:path'
+
+/** Tray texts in one place, to be translated later. */
+export const trayLabels = {
+  tooltip: 'CalmDeck',
+  show: 'Show',
+  hide: 'Hide',
+  quit: 'Quit',
+}
+
+/**
+ * The tray icon: a click shows or hides the window (without taking focus); the menu offers the
+ * same plus Quit. Some Linux desktops only show the menu, which is why Show and Hide are in it.
+ * Keep the returned Tray referenced, or it is garbage-collected and disappears.
+ */
+export function createTray(window: BrowserWindow): Tray {
+  const tray = new Tray(nativeImage.createFromPath(trayIconPath()))
+  tray.setToolTip(trayLabels.tooltip)
+  tray.setContextMenu(
+    Menu.buildFromTemplate([
+      { label: trayLabels.show, click: () => show(window) },
+      { label: trayLabels.hide, click: () => hide(window) },
+      { type: 'separator' },
+      { label: trayLabels.quit, click: () => app.quit() },
+    ]),
+  )
+  tray.on('click', () => toggle(window))
+  return tray
+}
+
+/** resources/tray.png: beside the app in development, in the resources folder when packaged. */
+function trayIconPath(): string {
+  const folder = app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources')
+  return path.join(folder, 'tray.png')
+}
+
+function toggle(window: BrowserWindow): void {
+  if (window.isDestroyed()) return
+  if (window.isVisible()) window.hide()
+  else window.showInactive()
+}
+
+function show(window: BrowserWindow): void {
+  if (!window.isDestroyed()) window.showInactive()
+}
+
+function hide(window: BrowserWindow): void {
+  if (!window.isDestroyed()) window.hide()
+}

@@ -1,0 +1,295 @@
+/**
+ * Loads the BUILT main process (out/main/index.js, from `electron-vite build`) with a recording
+ * stand-in for `electron`, and checks the shell's wiring: single instance, IPC, window, security,
+ * tray, settings reaching the window, and bounds surviving a restart.
+ */
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import Module, { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { channels } from '../../shared/channels'
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
+import { createElectronFake, fakeEvent, type ElectronFake } from '../mocks/electron'
+
+const root = path.resolve(__dirname, '../..')
+const outMain = path.join(root, 'out/main')
+const mainEntry = path.join(outMain, 'index.js')
+const rendererPage = pathToFileURL(path.join(root, 'out/renderer/index.html')).href
+const requireHere = createRequire(__filename)
+const electronId = requireHere.resolve('electron')
+
+type Handler = (event: unknown, payload: unknown) => Promise<unknown> | unknown
+type Answer = { ok: boolean; value?: Record<string, unknown>; error?: { code: string } }
+
+/** Runs the built main with `fake` as `electron`, then waits until `whenReady` work is done. */
+async function loadMain(fake: ElectronFake, configHome: string): Promise<void> {
+  if (!fs.existsSync(mainEntry)) throw new Error('out/main/index.js is missing: run `npx electron-vite build` first')
+  process.env.XDG_CONFIG_HOME = configHome
+  for (const id of Object.keys(requireHere.cache)) {
+    if (id.startsWith(outMain + path.sep)) delete requireHere.cache[id]
+  }
+  const stub = new Module(electronId)
+  stub.exports = fake.module
+  stub.loaded = true
+  requireHere.cache[electronId] = stub
+  requireHere(mainEntry)
+  await new Promise((resolve) => setImmediate(resolve))
+}
+
+const tempDirs: string[] = []
+afterAll(() => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+function tempConfigHome(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-main-'))
+  tempDirs.push(dir)
+  return dir
+}
+
+function frameEvent(url: string, parent: unknown = null) {
+  return { senderFrame: { url, parent } }
+}
+
+async function invoke(
+  fake: ElectronFake,
+  channel: string,
+  payload: unknown,
+  event = frameEvent(rendererPage),
+): Promise<Answer> {
+  const handler = fake.ipcHandlers.get(channel) as Handler | undefined
+  if (!handler) throw new Error(`no handler for ${channel}`)
+  return (await handler(event, payload)) as Answer
+}
+
+function callsNamed(list: { name: string; args: unknown[] }[], name: string): unknown[][] {
+  return list.filter((call) => call.name === name).map((call) => call.args)
+}
+
+function readBounds(configHome: string): unknown {
+  const db = new Database(path.join(configHome, 'CalmDeck', 'calmdeck.sqlite3'), { readonly: true })
+  try {
+    const row = db.prepare("SELECT value FROM settings WHERE key = 'window.bounds'").get() as
+      { value: string } | undefined
+    return row && JSON.parse(row.value)
+  } finally {
+    db.close()
+  }
+}
+
+describe('electron main, first instance', () => {
+  const configHome = tempConfigHome()
+  let fake: ElectronFake
+  const win = () => {
+    const window = fake.windows[0]
+    if (!window) throw new Error('no window was created')
+    return window
+  }
+
+  beforeAll(async () => {
+    fake = createElectronFake()
+    await loadMain(fake, configHome)
+  })
+
+  it('points userData at the data folder, then asks for the single-instance lock', () => {
+    const names = fake.calls.map((call) => call.name)
+    expect(callsNamed(fake.calls, 'app.setPath')).toEqual([['userData', path.join(configHome, 'CalmDeck')]])
+    expect(names.indexOf('app.setPath')).toBeLessThan(names.indexOf('app.requestSingleInstanceLock'))
+    expect(names).toContain('app.requestSingleInstanceLock')
+    expect(names).not.toContain('app.quit')
+    expect(names).not.toContain('dialog.showErrorBox')
+  })
+
+  it('registers exactly one IPC handler per contract channel', () => {
+    const registered = callsNamed(fake.calls, 'ipcMain.handle').map(([channel]) => channel)
+    expect([...registered].sort()).toEqual([...channels].sort())
+  })
+
+  it('creates one compact, isolated, sandboxed window with the preload', () => {
+    expect(fake.windows).toHaveLength(1)
+    const options = win().options
+    expect(options).toMatchObject({ width: 340, height: 520, minWidth: 300, minHeight: 420, show: false })
+    expect(options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: path.join(root, 'out/preload/index.js'),
+    })
+  })
+
+  it('centres the window on the display and loads the built renderer', () => {
+    expect(win().options).toMatchObject({ x: 790, y: 280 })
+    expect(callsNamed(win().calls, 'loadFile')).toEqual([[path.join(root, 'out/renderer/index.html')]])
+  })
+
+  it('pins the window above full-screen apps on every workspace, with the stored opacity', () => {
+    expect(callsNamed(win().calls, 'setAlwaysOnTop')).toEqual([[true, 'screen-saver']])
+    expect(callsNamed(win().calls, 'setVisibleOnAllWorkspaces')).toEqual([[true, { visibleOnFullScreen: true }]])
+    expect(callsNamed(win().calls, 'setOpacity')).toEqual([[1]])
+  })
+
+  it('shows the window without taking focus once it is ready', () => {
+    expect(callsNamed(win().calls, 'showInactive')).toHaveLength(0)
+    win().emit('ready-to-show')
+    expect(callsNamed(win().calls, 'showInactive')).toHaveLength(1)
+    expect(callsNamed(win().calls, 'show')).toHaveLength(0)
+  })
+
+  it('denies new windows, foreign navigation and redirects, and webviews', () => {
+    const contents = win().webContents
+    expect(contents.windowOpenHandler?.()).toEqual({ action: 'deny' })
+
+    for (const name of ['will-navigate', 'will-redirect']) {
+      const foreign = fakeEvent('https://evil.example/')
+      contents.emit(name, foreign, foreign.url)
+      expect(foreign.prevented, name).toBe(true)
+      const own = fakeEvent(rendererPage)
+      contents.emit(name, own, own.url)
+      expect(own.prevented, name).toBe(false)
+    }
+    const outside = fakeEvent(pathToFileURL(path.join(root, 'package.json')).href)
+    contents.emit('will-navigate', outside, outside.url)
+    expect(outside.prevented).toBe(true)
+
+    const webview = fakeEvent()
+    contents.emit('will-attach-webview', webview)
+    expect(webview.prevented).toBe(true)
+  })
+
+  it('denies every permission request and check', () => {
+    const answers: boolean[] = []
+    fake.sessionHandlers.permissionRequest?.({}, 'media', (granted) => answers.push(granted))
+    fake.sessionHandlers.permissionRequest?.({}, 'notifications', (granted) => answers.push(granted))
+    expect(answers).toEqual([false, false])
+    expect(fake.sessionHandlers.permissionCheck?.({}, 'media', 'file://', {})).toBe(false)
+  })
+
+  it('replaces any Content-Security-Policy header with ours', () => {
+    let response: { responseHeaders?: Record<string, string[]> } | undefined
+    fake.sessionHandlers.headersReceived?.(
+      { responseHeaders: { 'content-security-policy': ["script-src 'unsafe-eval'"], 'X-Other': ['1'] } },
+      (value) => (response = value as typeof response),
+    )
+    expect(response?.responseHeaders).toEqual({
+      'X-Other': ['1'],
+      'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+    })
+  })
+
+  it('answers our renderer through the services', async () => {
+    const answer = await invoke(fake, 'settings:get', {})
+    expect(answer.ok).toBe(true)
+    expect(answer.value).toMatchObject({ opacity: 1, alwaysOnTop: true })
+  })
+
+  it('answers a malformed payload with invalid-request', async () => {
+    expect((await invoke(fake, 'settings:update', { opacity: 'very' })).error?.code).toBe('invalid-request')
+    expect((await invoke(fake, 'settings:get', { extra: true })).error?.code).toBe('invalid-request')
+  })
+
+  it('refuses untrusted senders without reaching the services', async () => {
+    const evil = await invoke(fake, 'settings:update', { opacity: 0.5 }, frameEvent('https://evil.example/'))
+    expect(evil).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
+    const subframe = await invoke(
+      fake,
+      'settings:update',
+      { opacity: 0.5 },
+      frameEvent(rendererPage, { url: rendererPage }),
+    )
+    expect(subframe.ok).toBe(false)
+    const noFrame = await invoke(fake, 'settings:update', { opacity: 0.5 }, { senderFrame: null } as never)
+    expect(noFrame.ok).toBe(false)
+
+    expect((await invoke(fake, 'settings:get', {})).value).toMatchObject({ opacity: 1 })
+    expect(win().webContents.sent).toHaveLength(0)
+    expect(callsNamed(win().calls, 'setOpacity')).toEqual([[1]])
+  })
+
+  it('applies a settings change to the window and tells the renderer', async () => {
+    const answer = await invoke(fake, 'settings:update', { opacity: 0.7, alwaysOnTop: false })
+    expect(answer.ok).toBe(true)
+    expect(callsNamed(win().calls, 'setOpacity').at(-1)).toEqual([0.7])
+    expect(callsNamed(win().calls, 'setAlwaysOnTop').at(-1)).toEqual([false, 'screen-saver'])
+    const settingsEvents = win().webContents.sent.filter((sent) => sent.name === 'settings:changed')
+    expect(settingsEvents).toEqual([{ name: 'settings:changed', args: [answer.value] }])
+  })
+
+  it('puts a tray icon with Show, Hide and Quit, and toggles the window on click', () => {
+    expect(fake.trays).toHaveLength(1)
+    expect(callsNamed(fake.calls, 'nativeImage.createFromPath')).toEqual([
+      [path.join('/fake/app', 'resources', 'tray.png')],
+    ])
+    const template = fake.menus[0] ?? []
+    expect(template.filter((item) => item.label).map((item) => item.label)).toEqual(['Show', 'Hide', 'Quit'])
+
+    win().visible = true
+    fake.trays[0]?.emit('click')
+    expect(callsNamed(win().calls, 'hide')).toHaveLength(1)
+    fake.trays[0]?.emit('click')
+    expect(callsNamed(win().calls, 'showInactive')).toHaveLength(2)
+
+    template.find((item) => item.label === 'Quit')?.click?.()
+    expect(callsNamed(fake.calls, 'app.quit')).toHaveLength(1)
+  })
+
+  it('shows the window without focus when a second instance starts', () => {
+    const before = callsNamed(win().calls, 'showInactive').length
+    fake.app.emit('second-instance', {}, ['calmdeck', '--event', 'call-start'], '/')
+    expect(callsNamed(win().calls, 'showInactive')).toHaveLength(before + 1)
+  })
+
+  it('saves the window bounds and closes the database before quitting', () => {
+    win().normalBounds = { x: 2400, y: 100, width: 360, height: 600 }
+    fake.app.emit('before-quit')
+    // Closing the last connection checkpoints the WAL and removes it.
+    expect(fs.existsSync(path.join(configHome, 'CalmDeck', 'calmdeck.sqlite3-wal'))).toBe(false)
+    expect(readBounds(configHome)).toEqual({ x: 2400, y: 100, width: 360, height: 600 })
+    expect(fake.trays[0]?.destroyed).toBe(true)
+  })
+
+  it('restores the saved bounds on the next start, clamped to the displays that exist now', async () => {
+    const next = createElectronFake()
+    await loadMain(next, configHome)
+    expect(next.windows[0]?.options).toMatchObject({ x: 1920 - 360, y: 100, width: 360, height: 600 })
+    next.app.emit('before-quit')
+  })
+})
+
+describe('electron main, when another instance holds the lock', () => {
+  it('quits at once without a window, a handler or the database', async () => {
+    const configHome = tempConfigHome()
+    const fake = createElectronFake({ lock: false })
+    await loadMain(fake, configHome)
+    const names = fake.calls.map((call) => call.name)
+    expect(names).toContain('app.quit')
+    expect(names).not.toContain('app.whenReady')
+    expect(fake.windows).toHaveLength(0)
+    expect(fake.ipcHandlers.size).toBe(0)
+    expect(fs.existsSync(path.join(configHome, 'CalmDeck', 'calmdeck.sqlite3'))).toBe(false)
+  })
+})
+
+describe('electron main, with a database from a newer CalmDeck', () => {
+  it('explains, quits and leaves the file untouched', async () => {
+    const configHome = tempConfigHome()
+    const file = path.join(configHome, 'CalmDeck', 'calmdeck.sqlite3')
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    const db = new Database(file)
+    db.pragma('user_version = 999')
+    db.close()
+    const before = fs.readFileSync(file)
+
+    const fake = createElectronFake()
+    await loadMain(fake, configHome)
+
+    const [box] = callsNamed(fake.calls, 'dialog.showErrorBox')
+    expect(String(box?.[1])).toMatch(/newer version of CalmDeck/)
+    expect(callsNamed(fake.calls, 'app.quit')).toHaveLength(1)
+    expect(fake.windows).toHaveLength(0)
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
+  })
+})
