@@ -10,11 +10,24 @@ export const channels = [
   'deck:import',
   'deck:export',
   'deck:reset',
+  'actions:perform',
+  'calls:current',
+  'calls:list',
+  'calls:timeline',
+  'events:undo',
+  'hotkeys:status',
 ] as const
 export type Channel = (typeof channels)[number]
 
 /** Messages the host pushes to every open window. */
-export const hostEvents = ['settings:changed', 'deck:changed'] as const
+export const hostEvents = [
+  'settings:changed',
+  'deck:changed',
+  'calls:changed',
+  'ui:action',
+  'hotkeys:changed',
+  'actions:performed',
+] as const
 export type HostEvent = (typeof hostEvents)[number]
 
 export function isChannel(value: unknown): value is Channel {

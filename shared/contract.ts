@@ -1,9 +1,18 @@
 import { z } from 'zod'
+import { actionSources, isActionId, type ActionId } from './actions'
+import { callEventSchema, callListItemSchema, callSchema, callStateSchema, MAX_EVENT_TEXT } from './calls'
 import type { Channel, HostEvent } from './channels'
 import { deckSchema } from './deck'
+import { errorCodes } from './result'
 import { settingsPatchSchema, settingsSchema } from './settings'
 
 const empty = z.strictObject({})
+
+const appErrorSchema = z.strictObject({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
+})
 
 /** Something the user must be told about storage, e.g. a damaged database that was moved aside. */
 export const storageNoticeSchema = z.strictObject({
@@ -23,6 +32,34 @@ export const deckStateSchema = z.strictObject({
   deck: deckSchema,
   source: z.enum(['default', 'imported']),
   importedAt: z.number().int().nullable(),
+})
+
+const actionIdSchema = z
+  .string()
+  .max(60)
+  .refine(isActionId, 'unknown action')
+  .transform((value) => value as ActionId)
+
+/** What carrying out an action did. */
+export const actionOutcomeSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('logged'), event: callEventSchema }),
+  z.strictObject({ type: z.literal('undone'), event: callEventSchema }),
+  z.strictObject({ type: z.literal('call-started'), state: callStateSchema }),
+  z.strictObject({ type: z.literal('call-ended'), state: callStateSchema }),
+  z.strictObject({ type: z.literal('ui'), action: actionIdSchema }),
+])
+
+export const hotkeyStatusSchema = z.strictObject({
+  /** False where global hotkeys cannot exist (the browser). */
+  available: z.boolean(),
+  bindings: z.array(z.strictObject({ action: actionIdSchema, accelerator: z.string(), registered: z.boolean() })),
+})
+
+/** A time range in epoch milliseconds, [from, to). */
+const rangeSchema = z.strictObject({
+  from: z.number().int().nonnegative(),
+  to: z.number().int().nonnegative(),
+  hardOnly: z.boolean().optional(),
 })
 
 /** Deck files larger than this are refused before parsing. */
@@ -48,17 +85,47 @@ export const contract = {
     response: z.strictObject({ fileName: z.string(), text: z.string() }),
   },
   'deck:reset': { request: empty, response: deckStateSchema },
+  'actions:perform': {
+    request: z.strictObject({ action: actionIdSchema, text: z.string().max(MAX_EVENT_TEXT).optional() }),
+    response: actionOutcomeSchema,
+  },
+  'calls:current': { request: empty, response: callStateSchema },
+  'calls:list': {
+    request: rangeSchema.refine((range) => range.to > range.from, {
+      message: '"to" must be after "from"',
+      path: ['to'],
+    }),
+    response: z.array(callListItemSchema),
+  },
+  'calls:timeline': {
+    request: z.strictObject({ callId: z.number().int().positive() }),
+    response: z.strictObject({ call: callSchema, events: z.array(callEventSchema) }),
+  },
+  'events:undo': { request: z.strictObject({ eventId: z.number().int().positive() }), response: callEventSchema },
+  'hotkeys:status': { request: empty, response: hotkeyStatusSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export const hostEventSchemas = {
   'settings:changed': settingsSchema,
   'deck:changed': deckStateSchema,
+  'calls:changed': callStateSchema,
+  'ui:action': z.strictObject({ action: actionIdSchema, source: z.enum(actionSources) }),
+  'hotkeys:changed': hotkeyStatusSchema,
+  /** An action triggered outside the window (global hotkey, softphone), and what it did. */
+  'actions:performed': z.union([
+    z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, outcome: actionOutcomeSchema }),
+    z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, error: appErrorSchema }),
+  ]),
 } as const satisfies Record<HostEvent, z.ZodType>
 
 export type Contract = typeof contract
 export type Request<C extends Channel> = z.input<Contract[C]['request']>
+/** A request after its schema parsed it: what a handler receives. */
+export type ParsedRequest<C extends Channel> = z.output<Contract[C]['request']>
 export type Response<C extends Channel> = z.output<Contract[C]['response']>
 export type HostEventData<E extends HostEvent> = z.output<(typeof hostEventSchemas)[E]>
 export type AppInfo = z.infer<typeof appInfoSchema>
 export type DeckState = z.infer<typeof deckStateSchema>
 export type StorageNotice = z.infer<typeof storageNoticeSchema>
+export type ActionOutcome = z.infer<typeof actionOutcomeSchema>
+export type HotkeyStatus = z.infer<typeof hotkeyStatusSchema>

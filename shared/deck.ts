@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { builtInEventKinds } from './event-kinds'
 
 export { APP_LOCALES, type AppLocale } from './locales'
 
@@ -24,6 +25,13 @@ export const cardSchema = z.strictObject({
   phraseKind: z.enum(['say', 'remember']).optional(),
 })
 
+/** A team's own kind of call event, e.g. "Refund approved"; `hard` flags the call as hard. */
+export const eventKindSchema = z.strictObject({
+  id: slug,
+  label: localizedTextSchema,
+  hard: z.boolean().default(false),
+})
+
 export const DECK_FORMAT = 'calmdeck.deck'
 
 export const deckSchema = z
@@ -34,6 +42,7 @@ export const deckSchema = z
     name: localizedTextSchema,
     defaultLocale: languageCode,
     cards: z.array(cardSchema).min(1, 'needs at least one card').max(60, 'at most 60 cards'),
+    eventKinds: z.array(eventKindSchema).max(30, 'at most 30 event kinds').optional(),
   })
   .superRefine((deck, ctx) => {
     const seen = new Set<string>()
@@ -42,6 +51,17 @@ export const deckSchema = z
         ctx.addIssue({ code: 'custom', path: ['cards', index, 'id'], message: `duplicate card id "${card.id}"` })
       }
       seen.add(card.id)
+    })
+    const kinds = new Set<string>(builtInEventKinds.map((item) => item.id))
+    deck.eventKinds?.forEach((item, index) => {
+      if (kinds.has(item.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['eventKinds', index, 'id'],
+          message: `event kind "${item.id}" already exists`,
+        })
+      }
+      kinds.add(item.id)
     })
     if (!deck.cards.some((card) => card.kind === 'phase')) {
       ctx.addIssue({ code: 'custom', path: ['cards'], message: 'needs at least one card of kind "phase"' })

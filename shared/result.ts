@@ -4,6 +4,7 @@ export const errorCodes = [
   'invalid-request',
   'invalid-deck',
   'not-found',
+  'conflict',
   'storage',
   'unavailable',
   'internal',

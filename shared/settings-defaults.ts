@@ -6,4 +6,6 @@ export const defaultSettings: Settings = {
   theme: 'system',
   opacity: 1,
   alwaysOnTop: true,
+  callerNumber: 'last4',
+  hotkeys: {},
 }

@@ -1,5 +1,12 @@
 import { z } from 'zod'
+import { isAccelerator } from './accelerator'
+import { isActionId } from './actions'
 import { APP_LOCALES } from './locales'
+
+const acceleratorSchema = z
+  .string()
+  .max(80)
+  .refine(isAccelerator, 'must be a key combination with a modifier, e.g. "CommandOrControl+Alt+Shift+B"')
 
 export const settingsSchema = z.strictObject({
   /** 'auto' follows the operating system or browser language. */
@@ -8,6 +15,15 @@ export const settingsSchema = z.strictObject({
   /** Window opacity, 0.4 (see-through) to 1 (solid). */
   opacity: z.number().min(0.4).max(1),
   alwaysOnTop: z.boolean(),
+  /** How much of a caller's number is stored: nothing, the last 4 digits, or all of it. */
+  callerNumber: z.enum(['off', 'last4', 'full']),
+  /** Global hotkeys by action; null unbinds a default. Missing actions use the defaults. */
+  hotkeys: z
+    .record(
+      z.string().refine((value): boolean => isActionId(value), 'unknown action'),
+      acceleratorSchema.nullable(),
+    )
+    .refine((map) => Object.keys(map).length <= 80, 'too many hotkeys'),
 })
 export type Settings = z.infer<typeof settingsSchema>
 

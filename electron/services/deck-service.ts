@@ -1,6 +1,7 @@
 import type { DeckState } from '../../shared/contract'
 import { deckSchema, type Deck } from '../../shared/deck'
 import { defaultDeck } from '../../shared/default-deck'
+import { mergeEventKinds, type EventKind } from '../../shared/event-kinds'
 import { AppError, formatPath, type Issue } from '../../shared/result'
 import type { Db } from './database'
 
@@ -9,6 +10,8 @@ export class DeckService {
   private readonly latestStmt
   private readonly insertStmt
   private readonly resetStmt
+  /** The active deck, parsed once; rebuilt after an import or reset. */
+  private cached: DeckState | null = null
 
   constructor(
     db: Db,
@@ -23,6 +26,24 @@ export class DeckService {
   }
 
   get(): DeckState {
+    this.cached ??= this.load()
+    return this.cached
+  }
+
+  /** Event kinds of the active deck: the built-in ones plus the deck's own. */
+  eventKinds(): readonly EventKind[] {
+    const state = this.get()
+    if (this.kindsFor !== state) {
+      this.kinds = mergeEventKinds((state.deck.eventKinds ?? []).map((kind) => ({ ...kind, loggable: true })))
+      this.kindsFor = state
+    }
+    return this.kinds
+  }
+
+  private kinds: readonly EventKind[] = []
+  private kindsFor: DeckState | null = null
+
+  private load(): DeckState {
     const row = this.latestStmt.get()
     if (row) {
       const parsed = deckSchema.safeParse(JSON.parse(row.data))
@@ -49,6 +70,7 @@ export class DeckService {
   }
 
   private changed(): DeckState {
+    this.cached = null
     const state = this.get()
     this.onChange(state)
     return state

@@ -1,8 +1,8 @@
 import { isChannel, type Channel } from '../../shared/channels'
-import { contract, type Request, type Response } from '../../shared/contract'
+import { contract, type ParsedRequest, type Response } from '../../shared/contract'
 import { AppError, formatPath, type Result } from '../../shared/result'
 
-export type Handlers = { [C in Channel]: (request: Request<C>) => Response<C> | Promise<Response<C>> }
+export type Handlers = { [C in Channel]: (request: ParsedRequest<C>) => Response<C> | Promise<Response<C>> }
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>
 

@@ -1,7 +1,9 @@
 import type { z } from 'zod'
 import { settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings'
 import { defaultSettings } from '../../shared/settings-defaults'
+import { AppError, type Issue } from '../../shared/result'
 import type { Db } from './database'
+import { effectiveHotkeys } from './hotkey-service'
 
 /**
  * A small typed key-value store over the `settings` table. Values are JSON; a stored value that
@@ -52,8 +54,21 @@ export class SettingsService {
   /** Applies a validated patch and returns the full settings as now stored. */
   update(patch: SettingsPatch): Settings {
     const next = settingsSchema.parse({ ...this.get(), ...patch })
+    if (patch.hotkeys) assertNoSharedHotkeys(next.hotkeys)
     this.store.write(USER_SETTINGS_KEY, next)
     this.onChange(next)
     return next
   }
+}
+
+/** Two actions on one key combination would make one of them unreachable: refuse that. */
+function assertNoSharedHotkeys(overrides: Settings['hotkeys']): void {
+  const owner = new Map<string, string>()
+  const issues: Issue[] = []
+  for (const [action, accelerator] of effectiveHotkeys(overrides)) {
+    const other = owner.get(accelerator)
+    if (other) issues.push({ path: `hotkeys.${action}`, message: `${accelerator} is already used for ${other}` })
+    owner.set(accelerator, action)
+  }
+  if (issues.length > 0) throw new AppError('invalid-request', 'Two actions cannot share one key combination.', issues)
 }

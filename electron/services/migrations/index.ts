@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { migration001 } from './001-initial'
+import { migration002 } from './002-calls-events'
 
 export interface Migration {
   version: number
@@ -8,6 +9,6 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Version N brings a database from `user_version` N-1 to N. */
-export const migrations: readonly Migration[] = [migration001]
+export const migrations: readonly Migration[] = [migration001, migration002]
 
 export const LATEST_VERSION = migrations.length

@@ -118,7 +118,9 @@ describe('DeckService', () => {
     services = testServices()
     const state = services.decks.import(JSON.stringify(teamDeck))
     expect(state).toEqual({ deck: teamDeck, source: 'imported', importedAt: Date.parse('2026-11-22T10:00:00Z') })
-    expect(services.events).toEqual([{ event: 'deck:changed', data: state }])
+    expect(services.events.filter((item) => item.event === 'deck:changed')).toEqual([
+      { event: 'deck:changed', data: state },
+    ])
     services.close()
     const reopened = createAppServices({ dataDir: services.dir, host: 'web', version: 'test' })
     expect(reopened.decks.get().deck).toEqual(teamDeck)

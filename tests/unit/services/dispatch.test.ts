@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channels } from '../../../shared/channels'
 import { contract } from '../../../shared/contract'
 import { errorCodes, type Result } from '../../../shared/result'
+import { defaultSettings } from '../../../shared/settings-defaults'
 import { testServices, type TestServices } from '../../helpers/services'
 
 let services: TestServices
@@ -54,6 +55,12 @@ describe('dispatch', () => {
       'deck:import': { text: '{}' },
       'deck:export': {},
       'deck:reset': {},
+      'actions:perform': { action: 'log:mark', text: 'first' },
+      'calls:current': {},
+      'calls:list': { from: 0, to: Date.parse('2030-01-01') },
+      'calls:timeline': { callId: 1 },
+      'events:undo': { eventId: 2 },
+      'hotkeys:status': {},
     } as const
     for (const channel of channels) {
       const result = await services.dispatch(channel, requests[channel])
@@ -120,8 +127,10 @@ describe('settings', () => {
   it('stores a change, announces it and returns the full settings', async () => {
     const local = testServices()
     const result = await local.dispatch('settings:update', { locale: 'hr', opacity: 0.8 })
-    expect(result).toEqual({ ok: true, value: { locale: 'hr', theme: 'system', opacity: 0.8, alwaysOnTop: true } })
-    expect(local.events).toEqual([{ event: 'settings:changed', data: result.ok ? result.value : null }])
+    expect(result).toEqual({ ok: true, value: { ...defaultSettings, locale: 'hr', opacity: 0.8 } })
+    expect(local.events.filter((item) => item.event === 'settings:changed')).toEqual([
+      { event: 'settings:changed', data: result.ok ? result.value : null },
+    ])
     expect(local.settings.get().locale).toBe('hr')
     local.dispose()
   })

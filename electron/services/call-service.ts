@@ -1,0 +1,221 @@
+import type { ActionSource } from '../../shared/actions'
+import type { Call, CallEvent, CallListItem, CallState } from '../../shared/calls'
+import { UNDO_WINDOW_MS } from '../../shared/calls'
+import { CALL_ENDED, CALL_STARTED, type EventKind } from '../../shared/event-kinds'
+import { AppError } from '../../shared/result'
+import type { Settings } from '../../shared/settings'
+import type { Db } from './database'
+
+export interface CallServiceDeps {
+  db: Db
+  now: () => number
+  callerStorage: () => Settings['callerNumber']
+  eventKinds: () => readonly EventKind[]
+  onChange?: (state: CallState) => void
+}
+
+export interface StartOptions {
+  source: ActionSource
+  number?: string
+  direction?: 'inbound' | 'outbound'
+}
+
+interface CallRow {
+  id: number
+  started_at: number
+  ended_at: number | null
+  caller: string | null
+  direction: 'inbound' | 'outbound' | null
+  hard: number
+  source: ActionSource
+}
+
+interface EventRow {
+  id: number
+  call_id: number
+  at: number
+  kind: string
+  text: string | null
+  source: ActionSource
+}
+
+const toCall = (row: CallRow): Call => ({
+  id: row.id,
+  startedAt: row.started_at,
+  endedAt: row.ended_at,
+  caller: row.caller,
+  direction: row.direction,
+  hard: row.hard === 1,
+  source: row.source,
+})
+
+const toEvent = (row: EventRow): CallEvent => ({
+  id: row.id,
+  callId: row.call_id,
+  at: row.at,
+  kind: row.kind,
+  text: row.text,
+  source: row.source,
+})
+
+/**
+ * Calls and their timelines. Every change is one transaction, committed before it is reported,
+ * so what the agent sees as logged is on disk.
+ */
+export class CallService {
+  private readonly stmt
+
+  constructor(private readonly deps: CallServiceDeps) {
+    const { db } = deps
+    this.stmt = {
+      open: db.prepare<[], CallRow>('SELECT * FROM calls WHERE ended_at IS NULL'),
+      byId: db.prepare<[number], CallRow>('SELECT * FROM calls WHERE id = ?'),
+      insertCall: db.prepare(
+        'INSERT INTO calls (started_at, caller, direction, source) VALUES (@startedAt, @caller, @direction, @source)',
+      ),
+      endCall: db.prepare('UPDATE calls SET ended_at = ? WHERE id = ?'),
+      setHard: db.prepare('UPDATE calls SET hard = ? WHERE id = ?'),
+      insertEvent: db.prepare<[number, number, string, string | null, ActionSource]>(
+        'INSERT INTO events (call_id, at, kind, text, source) VALUES (?, ?, ?, ?, ?)',
+      ),
+      event: db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?'),
+      events: db.prepare<[number], EventRow>('SELECT * FROM events WHERE call_id = ? ORDER BY id'),
+      kindsOf: db.prepare<[number], { kind: string }>('SELECT DISTINCT kind FROM events WHERE call_id = ?'),
+      deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
+      lastUndoable: db.prepare<[string, string, number], EventRow>(
+        'SELECT * FROM events WHERE kind NOT IN (?, ?) AND at >= ? ORDER BY id DESC LIMIT 1',
+      ),
+      list: db.prepare<[number, number, number], CallRow & { event_count: number }>(
+        `SELECT calls.*, (SELECT count(*) FROM events WHERE events.call_id = calls.id) AS event_count
+         FROM calls WHERE started_at >= ? AND started_at < ? AND (? = 0 OR hard = 1)
+         ORDER BY started_at DESC, id DESC LIMIT 1000`,
+      ),
+    }
+  }
+
+  /** The open call and its timeline, or no call. */
+  current(): CallState {
+    const row = this.stmt.open.get()
+    if (!row) return { call: null, events: [] }
+    return { call: toCall(row), events: this.stmt.events.all(row.id).map(toEvent) }
+  }
+
+  start(options: StartOptions): CallState {
+    this.deps.db.transaction(() => this.startInTransaction(options)).immediate()
+    return this.changed()
+  }
+
+  end(source: ActionSource): CallState {
+    this.deps.db
+      .transaction(() => {
+        const open = this.stmt.open.get()
+        if (!open) throw new AppError('conflict', 'There is no call in progress to end.')
+        const at = Math.max(this.deps.now(), open.started_at)
+        this.stmt.insertEvent.run(open.id, at, CALL_ENDED, null, source)
+        this.stmt.endCall.run(at, open.id)
+      })
+      .immediate()
+    return this.changed()
+  }
+
+  /**
+   * Logs an event on the open call; with no call open, starts one first (in the same
+   * transaction). Returns the event as stored.
+   */
+  log(kindId: string, source: ActionSource, text?: string): CallEvent {
+    const kind = this.deps.eventKinds().find((item) => item.id === kindId)
+    if (!kind || !kind.loggable)
+      throw new AppError('invalid-request', `"${kindId}" is not a kind of event CalmDeck knows.`)
+    const event = this.deps.db
+      .transaction(() => {
+        const open = this.stmt.open.get() ?? this.startInTransaction({ source })
+        const at = Math.max(this.deps.now(), open.started_at)
+        const id = Number(this.stmt.insertEvent.run(open.id, at, kind.id, text?.trim() || null, source).lastInsertRowid)
+        if (kind.hard && open.hard === 0) this.stmt.setHard.run(1, open.id)
+        return this.stmt.event.get(id)
+      })
+      .immediate()
+    this.changed()
+    if (!event) throw new AppError('internal', 'The event could not be read back.')
+    return toEvent(event)
+  }
+
+  /** Removes an event logged less than 10 seconds ago; with no id, the latest such event. */
+  undo(eventId?: number): CallEvent {
+    const removed = this.deps.db
+      .transaction(() => {
+        const since = this.deps.now() - UNDO_WINDOW_MS
+        const row =
+          eventId === undefined
+            ? this.stmt.lastUndoable.get(CALL_STARTED, CALL_ENDED, since)
+            : this.stmt.event.get(eventId)
+        if (!row) throw new AppError('not-found', 'There is nothing to undo.')
+        if (row.kind === CALL_STARTED || row.kind === CALL_ENDED) {
+          throw new AppError('conflict', 'Starting or ending a call cannot be undone.')
+        }
+        if (row.at < since) throw new AppError('conflict', 'This event was logged more than 10 seconds ago.')
+        this.stmt.deleteEvent.run(row.id)
+        this.recomputeHard(row.call_id)
+        return row
+      })
+      .immediate()
+    this.changed()
+    return toEvent(removed)
+  }
+
+  /** Calls that started in [from, to), newest first; `hardOnly` keeps the hard ones. */
+  list(from: number, to: number, hardOnly = false): CallListItem[] {
+    return this.stmt.list
+      .all(from, to, hardOnly ? 1 : 0)
+      .map((row) => ({ ...toCall(row), eventCount: row.event_count }))
+  }
+
+  timeline(callId: number): { call: Call; events: CallEvent[] } {
+    const row = this.stmt.byId.get(callId)
+    if (!row) throw new AppError('not-found', 'This call does not exist.')
+    return { call: toCall(row), events: this.stmt.events.all(callId).map(toEvent) }
+  }
+
+  private startInTransaction(options: StartOptions): CallRow {
+    if (this.stmt.open.get()) throw new AppError('conflict', 'A call is already in progress. End it first.')
+    const startedAt = this.deps.now()
+    const id = Number(
+      this.stmt.insertCall.run({
+        startedAt,
+        caller: storedCaller(options.number, this.deps.callerStorage()),
+        direction: options.direction ?? null,
+        source: options.source,
+      }).lastInsertRowid,
+    )
+    this.stmt.insertEvent.run(id, startedAt, CALL_STARTED, null, options.source)
+    const row = this.stmt.byId.get(id)
+    if (!row) throw new AppError('internal', 'The call could not be read back.')
+    return row
+  }
+
+  private recomputeHard(callId: number): void {
+    const hardKinds = new Set(
+      this.deps
+        .eventKinds()
+        .filter((kind) => kind.hard)
+        .map((kind) => kind.id),
+    )
+    const hard = this.stmt.kindsOf.all(callId).some((row) => hardKinds.has(row.kind))
+    this.stmt.setHard.run(hard ? 1 : 0, callId)
+  }
+
+  private changed(): CallState {
+    const state = this.current()
+    this.deps.onChange?.(state)
+    return state
+  }
+}
+
+/** A caller's number as the privacy setting allows it to be stored. */
+export function storedCaller(number: string | undefined, storage: Settings['callerNumber']): string | null {
+  const trimmed = number?.trim()
+  if (!trimmed || storage === 'off') return null
+  if (storage === 'full') return trimmed
+  const digits = trimmed.replace(/\D/g, '')
+  return digits.length === 0 ? null : `…${digits.slice(-4)}`
+}
