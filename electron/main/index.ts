@@ -1,4 +1,5 @@
-import { app, dialog, ipcMain, type Tray } from 'electron'
+import { app, dialog, globalShortcut, ipcMain, type Tray } from 'electron'
+import type { ActionId, ActionSource } from '../../shared/actions'
 import type { HostEvent } from '../../shared/channels'
 import type { HostEventData } from '../../shared/contract'
 import { createAppServices } from '../services/app-services'
@@ -6,7 +7,8 @@ import { NewerDatabaseError } from '../services/database'
 import { defaultDataDir } from '../services/data-dir'
 import { isOwnRendererFrame, registerIpc, sendToAllWindows } from './ipc'
 import { applySecurity } from './security'
-import { createTray } from './tray'
+import { electronShortcuts } from './shortcuts'
+import { createTray, toggleWindow } from './tray'
 import { applyWindowSettings, createMainWindow, type MainWindow } from './window'
 
 const dataDir = defaultDataDir()
@@ -31,6 +33,8 @@ function onReady(): void {
     version: app.getVersion(),
     nativeBinding: devNativeBinding(),
     broadcast,
+    shortcuts: electronShortcuts(globalShortcut),
+    onUiAction,
     log: (line) => console.error(`calmdeck: ${line}`),
   })
   app.on('before-quit', () => {
@@ -51,6 +55,15 @@ function broadcast<E extends HostEvent>(event: E, data: HostEventData<E>): void 
     applyWindowSettings(mainWindow.window, data as HostEventData<'settings:changed'>)
   }
   sendToAllWindows(event, data)
+}
+
+/** Show/hide is the shell's own business; moving in the deck is the renderer's. */
+function onUiAction(action: ActionId, source: ActionSource): void {
+  if (action === 'window-toggle') {
+    if (mainWindow) toggleWindow(mainWindow.window)
+  } else {
+    sendToAllWindows('ui:action', { action, source })
+  }
 }
 
 /**

@@ -25,7 +25,7 @@ export function createTray(window: BrowserWindow): Tray {
       { label: trayLabels.quit, click: () => app.quit() },
     ]),
   )
-  tray.on('click', () => toggle(window))
+  tray.on('click', () => toggleWindow(window))
   return tray
 }
 
@@ -35,7 +35,8 @@ function trayIconPath(): string {
   return path.join(folder, 'tray.png')
 }
 
-function toggle(window: BrowserWindow): void {
+/** Hides a visible window, or shows a hidden one without taking focus. */
+export function toggleWindow(window: BrowserWindow): void {
   if (window.isDestroyed()) return
   if (window.isVisible()) window.hide()
   else window.showInactive()

@@ -15,6 +15,8 @@ export interface Rect {
 export interface FakeOptions {
   /** What `app.requestSingleInstanceLock()` answers. */
   lock?: boolean
+  /** Accelerators "another program" holds: registering them fails. */
+  takenShortcuts?: string[]
   /** Display work areas, the primary one first. */
   workAreas?: Rect[]
 }
@@ -169,6 +171,17 @@ export function createElectronFake(options: FakeOptions = {}) {
     getPrimaryDisplay: () => displays[0],
   }
 
+  const shortcuts = new Map<string, () => void>()
+  const globalShortcut = {
+    register: (accelerator: string, callback: () => void) => {
+      record('globalShortcut.register', [accelerator])
+      if (options.takenShortcuts?.includes(accelerator)) return false
+      shortcuts.set(accelerator, callback)
+      return true
+    },
+    unregisterAll: () => (record('globalShortcut.unregisterAll', []), shortcuts.clear()),
+  }
+
   const dialog = { showErrorBox: (title: string, content: string) => record('dialog.showErrorBox', [title, content]) }
   const nativeImage = { createFromPath: (file: string) => (record('nativeImage.createFromPath', [file]), { file }) }
 
@@ -183,9 +196,10 @@ export function createElectronFake(options: FakeOptions = {}) {
     screen,
     dialog,
     nativeImage,
+    globalShortcut,
   }
 
-  return { module, calls, app, ipcHandlers, windows, trays, menus, sessionHandlers }
+  return { module, calls, app, ipcHandlers, windows, trays, menus, sessionHandlers, shortcuts }
 }
 
 export type ElectronFake = ReturnType<typeof createElectronFake>

@@ -259,6 +259,65 @@ describe('electron main, first instance', () => {
   })
 })
 
+describe('electron main, global hotkeys', () => {
+  const configHome = tempConfigHome()
+  const taken = 'CommandOrControl+Alt+Shift+B'
+  let fake: ElectronFake
+
+  beforeAll(async () => {
+    fake = createElectronFake({ takenShortcuts: [taken] })
+    await loadMain(fake, configHome)
+  })
+
+  const press = (accelerator: string) => {
+    const callback = fake.shortcuts.get(accelerator)
+    if (!callback) throw new Error(`${accelerator} is not bound`)
+    callback()
+  }
+
+  it('binds the default hotkeys and names the one another program holds', async () => {
+    expect(fake.shortcuts.has('CommandOrControl+Alt+Shift+C')).toBe(true)
+    const status = await invoke(fake, 'hotkeys:status', {})
+    const failed = (status.value?.bindings as { accelerator: string; registered: boolean }[]).filter(
+      (b) => !b.registered,
+    )
+    expect(failed.map((binding) => binding.accelerator)).toEqual([taken])
+  })
+
+  it('logs from a hotkey without showing or focusing the window, and tells the renderer', async () => {
+    const window = fake.windows[0]!
+    const before = window.calls.length
+    press('CommandOrControl+Alt+Shift+A')
+    const state = await invoke(fake, 'calls:current', {})
+    expect((state.value?.events as { kind: string; source: string }[]).map((event) => event.kind)).toEqual([
+      'call-started',
+      'anger-rising',
+    ])
+    expect(window.calls.slice(before).map((call) => call.name)).toEqual([])
+    expect(window.webContents.sent.map((sent) => sent.name)).toContain('actions:performed')
+  })
+
+  it('moves the deck in the renderer and toggles the window from the shell', () => {
+    const window = fake.windows[0]!
+    press('CommandOrControl+Alt+Shift+PageDown')
+    expect(window.webContents.sent.at(-1)).toEqual({
+      name: 'ui:action',
+      args: [{ action: 'deck-next', source: 'hotkey' }],
+    })
+    window.visible = true
+    press('CommandOrControl+Alt+Shift+H')
+    expect(window.visible).toBe(false)
+    press('CommandOrControl+Alt+Shift+H')
+    expect(callsNamed(window.calls, 'showInactive').length).toBeGreaterThan(0)
+    expect(callsNamed(window.calls, 'show')).toEqual([])
+  })
+
+  it('releases the hotkeys when quitting', () => {
+    fake.app.emit('before-quit')
+    expect(fake.shortcuts.size).toBe(0)
+  })
+})
+
 describe('electron main, when another instance holds the lock', () => {
   it('quits at once without a window, a handler or the database', async () => {
     const configHome = tempConfigHome()
