@@ -44,6 +44,8 @@ export default defineConfig({
     },
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves output unminified by default; the renderer is loaded on every start.
+      minify: true,
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },

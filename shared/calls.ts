@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { actionSources } from './actions'
+import { RECENT_EVENTS } from './limits'
+export { MAX_EVENT_TEXT, RECENT_EVENTS, UNDO_WINDOW_MS } from './limits'
 
 export const callSchema = z.strictObject({
   id: z.number().int(),
@@ -21,10 +23,13 @@ export const callEventSchema = z.strictObject({
   source: z.enum(actionSources),
 })
 
-/** The open call (if any) with its whole timeline so far. */
+/**
+ * The open call (if any) with its latest events, oldest first: small enough to send on every
+ * change. The whole timeline comes from `calls:timeline`.
+ */
 export const callStateSchema = z.strictObject({
   call: callSchema.nullable(),
-  events: z.array(callEventSchema),
+  recent: z.array(callEventSchema).max(RECENT_EVENTS),
 })
 
 export const callListItemSchema = callSchema.extend({ eventCount: z.number().int() })
@@ -33,8 +38,3 @@ export type Call = z.infer<typeof callSchema>
 export type CallEvent = z.infer<typeof callEventSchema>
 export type CallState = z.infer<typeof callStateSchema>
 export type CallListItem = z.infer<typeof callListItemSchema>
-
-/** Free text on an event (a "mark"), at most this long. */
-export const MAX_EVENT_TEXT = 2000
-/** How long after logging an event it can be undone. */
-export const UNDO_WINDOW_MS = 10_000

@@ -9,6 +9,8 @@ export interface EventKind {
   hard: boolean
   /** Whether the agent can log it by hand (call start/end are logged by the calls themselves). */
   loggable: boolean
+  /** Logging it also ends the call (e.g. "call ended for abuse"). */
+  endsCall?: boolean
 }
 
 const kind = (id: string, hard: boolean, en: string, nl: string, hr: string, loggable = true): EventKind => ({
@@ -27,7 +29,10 @@ export const builtInEventKinds: readonly EventKind[] = [
   kind('solution-offered', false, 'Solution offered', 'Oplossing voorgesteld', 'Ponuđeno rješenje'),
   kind('anger-rising', true, 'Anger rising', 'Boosheid neemt toe', 'Ljutnja raste'),
   kind('boundary-warning', true, 'Boundary warning given', 'Grens aangegeven', 'Upozorenje o granici'),
-  kind('ended-for-abuse', true, 'Call ended for abuse', 'Beëindigd wegens misbruik', 'Prekinuto zbog uvreda'),
+  {
+    ...kind('ended-for-abuse', true, 'Call ended for abuse', 'Beëindigd wegens misbruik', 'Prekinuto zbog uvreda'),
+    endsCall: true,
+  },
   kind('supervisor-requested', true, 'Supervisor requested', 'Leidinggevende gevraagd', 'Traži nadređenog'),
   kind('handed-over', false, 'Handed over', 'Doorverbonden', 'Predano dalje'),
   kind('promise-made', false, 'Promise made', 'Toezegging gedaan', 'Dano obećanje'),

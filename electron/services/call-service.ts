@@ -1,6 +1,6 @@
 import type { ActionSource } from '../../shared/actions'
 import type { Call, CallEvent, CallListItem, CallState } from '../../shared/calls'
-import { UNDO_WINDOW_MS } from '../../shared/calls'
+import { RECENT_EVENTS, UNDO_WINDOW_MS } from '../../shared/calls'
 import { CALL_ENDED, CALL_STARTED, type EventKind } from '../../shared/event-kinds'
 import { AppError } from '../../shared/result'
 import type { Settings } from '../../shared/settings'
@@ -80,6 +80,7 @@ export class CallService {
       ),
       event: db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?'),
       events: db.prepare<[number], EventRow>('SELECT * FROM events WHERE call_id = ? ORDER BY id'),
+      recent: db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE call_id = ? ORDER BY id DESC LIMIT ?'),
       kindsOf: db.prepare<[number], { kind: string }>('SELECT DISTINCT kind FROM events WHERE call_id = ?'),
       deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
       lastUndoable: db.prepare<[string, string, number], EventRow>(
@@ -93,11 +94,11 @@ export class CallService {
     }
   }
 
-  /** The open call and its timeline, or no call. */
+  /** The open call and its latest events, or no call. */
   current(): CallState {
     const row = this.stmt.open.get()
-    if (!row) return { call: null, events: [] }
-    return { call: toCall(row), events: this.stmt.events.all(row.id).map(toEvent) }
+    if (!row) return { call: null, recent: [] }
+    return { call: toCall(row), recent: this.stmt.recent.all(row.id, RECENT_EVENTS).map(toEvent).reverse() }
   }
 
   start(options: StartOptions): CallState {
@@ -110,9 +111,7 @@ export class CallService {
       .transaction(() => {
         const open = this.stmt.open.get()
         if (!open) throw new AppError('conflict', 'There is no call in progress to end.')
-        const at = Math.max(this.deps.now(), open.started_at)
-        this.stmt.insertEvent.run(open.id, at, CALL_ENDED, null, source)
-        this.stmt.endCall.run(at, open.id)
+        this.endInTransaction(open, source)
       })
       .immediate()
     return this.changed()
@@ -132,6 +131,7 @@ export class CallService {
         const at = Math.max(this.deps.now(), open.started_at)
         const id = Number(this.stmt.insertEvent.run(open.id, at, kind.id, text?.trim() || null, source).lastInsertRowid)
         if (kind.hard && open.hard === 0) this.stmt.setHard.run(1, open.id)
+        if (kind.endsCall) this.endInTransaction(open, source)
         return this.stmt.event.get(id)
       })
       .immediate()
@@ -191,6 +191,12 @@ export class CallService {
     const row = this.stmt.byId.get(id)
     if (!row) throw new AppError('internal', 'The call could not be read back.')
     return row
+  }
+
+  private endInTransaction(open: CallRow, source: ActionSource): void {
+    const at = Math.max(this.deps.now(), open.started_at)
+    this.stmt.insertEvent.run(open.id, at, CALL_ENDED, null, source)
+    this.stmt.endCall.run(at, open.id)
   }
 
   private recomputeHard(callId: number): void {

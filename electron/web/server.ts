@@ -8,6 +8,7 @@ import type { HostEvent } from '../../shared/channels'
 import type { HostEventData } from '../../shared/contract'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { createAppServices, type AppServices } from '../services/app-services'
+import type { ShortcutRegistrar } from '../services/hotkey-service'
 
 export interface WebHostOptions {
   port: number
@@ -15,6 +16,8 @@ export interface WebHostOptions {
   rendererDir: string
   version: string
   now?: () => number
+  /** Global shortcuts, for tests of the hotkey path; a browser has none. */
+  shortcuts?: ShortcutRegistrar
   log?: (line: string) => void
 }
 
@@ -61,10 +64,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     host: 'web',
     version: options.version,
     now: options.now,
+    shortcuts: options.shortcuts ?? null,
     log,
+    // Sent after the current request's own answer, so an acknowledgement never waits for them.
     broadcast: <E extends HostEvent>(event: E, data: HostEventData<E>) => {
       const message = JSON.stringify({ event, data })
-      for (const client of clients) client.send(message)
+      setImmediate(() => {
+        for (const client of clients) if (client.readyState === client.OPEN) client.send(message)
+      })
     },
   })
 

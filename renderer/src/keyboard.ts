@@ -1,6 +1,37 @@
-/** What an in-window key press asks for. The global hotkeys will map onto the same actions. */
+import type { ActionId } from '@shared/actions'
+
+/** What an in-window key press asks for. Actions go through the same dispatcher as global hotkeys. */
 export type KeyAction =
-  { type: 'next' } | { type: 'previous' } | { type: 'escalation'; position: number } | { type: 'back' }
+  | { type: 'next' }
+  | { type: 'previous' }
+  | { type: 'escalation'; position: number }
+  | { type: 'back' }
+  | { type: 'action'; action: ActionId }
+  | { type: 'open'; view: 'log' | 'timeline' | 'mark' }
+
+/** Single letters for logging without the mouse while the window has focus; shown on the buttons. */
+export const windowKeys: Readonly<Record<string, ActionId>> = {
+  c: 'call-start',
+  e: 'call-end',
+  z: 'undo',
+  v: 'log:venting',
+  s: 'log:summarised',
+  y: 'log:apologised',
+  o: 'log:solution-offered',
+  a: 'log:anger-rising',
+  b: 'log:boundary-warning',
+  x: 'log:ended-for-abuse',
+  u: 'log:supervisor-requested',
+  h: 'log:handed-over',
+  p: 'log:promise-made',
+  r: 'log:resolved',
+  f: 'log:follow-up',
+}
+
+/** The letter that triggers `action` in the window, if any. */
+export function windowKeyFor(action: ActionId): string | null {
+  return Object.entries(windowKeys).find(([, value]) => value === action)?.[0] ?? null
+}
 
 /** Maps a key press to an action, or null. Typing in a form field is never taken over. */
 export function keyAction(event: KeyboardEvent): KeyAction | null {
@@ -18,5 +49,10 @@ export function keyAction(event: KeyboardEvent): KeyAction | null {
       return { type: 'back' }
   }
   if (/^[1-9]$/.test(event.key)) return { type: 'escalation', position: Number(event.key) - 1 }
-  return null
+  const key = event.key.toLowerCase()
+  if (key === 'l') return { type: 'open', view: 'log' }
+  if (key === 't') return { type: 'open', view: 'timeline' }
+  if (key === 'm') return { type: 'open', view: 'mark' }
+  const action = windowKeys[key]
+  return action ? { type: 'action', action } : null
 }

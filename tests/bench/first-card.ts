@@ -1,29 +1,18 @@
-import { chromium } from '@playwright/test'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startHost } from '../e2e/web-host'
+import { launchChromium } from './chromium'
 import { median, nowMs, report } from './stats'
 
 const RUNS = 5
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 /**
  * From starting the web host process (fresh data folder) to the first card visible in an
  * already-running Chromium. Median of several runs.
  */
 export async function benchFirstCard(): Promise<void> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  })
+  const browser = await launchChromium()
   const times: number[] = []
   try {
     for (let run = 0; run < RUNS; run++) {

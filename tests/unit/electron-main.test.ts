@@ -289,7 +289,7 @@ describe('electron main, global hotkeys', () => {
     const before = window.calls.length
     press('CommandOrControl+Alt+Shift+A')
     const state = await invoke(fake, 'calls:current', {})
-    expect((state.value?.events as { kind: string; source: string }[]).map((event) => event.kind)).toEqual([
+    expect((state.value?.recent as { kind: string; source: string }[]).map((event) => event.kind)).toEqual([
       'call-started',
       'anger-rising',
     ])

@@ -14,6 +14,10 @@ export const useSettingsStore = defineStore('settings', () => {
   const systemLocale = matchLocale(navigator.languages)
 
   const locale = computed<AppLocale>(() => (settings.value.locale === 'auto' ? systemLocale : settings.value.locale))
+  /** For dates and times: the system's regional variant when it speaks the app language (en-GB: 24 h). */
+  const formatLocale = computed(() =>
+    navigator.language.toLowerCase().startsWith(locale.value) ? navigator.language : locale.value,
+  )
 
   async function load(): Promise<void> {
     const result = await api.invoke('settings:get', {})
@@ -31,5 +35,5 @@ export const useSettingsStore = defineStore('settings', () => {
     }
   }
 
-  return { settings, error, systemLocale, locale, load, update }
+  return { settings, error, systemLocale, locale, formatLocale, load, update }
 })

@@ -13,7 +13,11 @@ beforeEach(() => {
 afterEach(() => services.dispose())
 
 const tick = (ms: number) => (clock += ms)
-const kinds = () => services.calls.current().events.map((event) => event.kind)
+/** The open call's whole timeline, by kind. */
+const kinds = () => {
+  const open = services.calls.current().call
+  return open ? services.calls.timeline(open.id).events.map((event) => event.kind) : []
+}
 
 function expectError(run: () => unknown, code: string): void {
   try {
@@ -38,7 +42,7 @@ describe('CallService', () => {
     })
     tick(65_000)
     const ended = services.calls.end('hotkey')
-    expect(ended).toEqual({ call: null, events: [] })
+    expect(ended).toEqual({ call: null, recent: [] })
     const [call] = services.calls.list(T0, T0 + 3_600_000)
     expect(call).toMatchObject({ startedAt: T0, endedAt: T0 + 65_000, eventCount: 2 })
     expect(services.calls.timeline(call!.id).events.map((event) => [event.kind, event.at, event.source])).toEqual([
@@ -59,7 +63,8 @@ describe('CallService', () => {
     const order = ['venting', 'summarised', 'apologised', 'solution-offered', 'promise-made', 'resolved']
     for (const kind of order) services.calls.log(kind, 'hotkey')
     expect(kinds()).toEqual(['call-started', ...order])
-    expect(new Set(services.calls.current().events.map((event) => event.at))).toEqual(new Set([T0]))
+    expect(services.calls.current().recent.map((event) => event.kind)).toEqual(order.slice(-5))
+    expect(new Set(services.calls.current().recent.map((event) => event.at))).toEqual(new Set([T0]))
   })
 
   it('flags the call hard on boundary, abuse, anger or supervisor events, and unflags on undo', () => {
@@ -70,7 +75,7 @@ describe('CallService', () => {
     expect(services.calls.current().call?.hard).toBe(true)
     services.calls.undo(warning.id)
     expect(services.calls.current().call?.hard).toBe(false)
-    for (const kind of ['ended-for-abuse', 'anger-rising', 'supervisor-requested']) {
+    for (const kind of ['anger-rising', 'supervisor-requested']) {
       const event = services.calls.log(kind, 'window')
       expect(services.calls.current().call?.hard, kind).toBe(true)
       services.calls.undo(event.id)
@@ -78,6 +83,20 @@ describe('CallService', () => {
     services.calls.log('anger-rising', 'window')
     services.calls.end('window')
     expect(services.calls.list(T0, T0 + 1000, true)).toHaveLength(1)
+  })
+
+  it('ends the call when it is ended for abuse, and flags it hard', () => {
+    services.calls.start({ source: 'window' })
+    tick(30_000)
+    services.calls.log('ended-for-abuse', 'hotkey')
+    expect(services.calls.current()).toEqual({ call: null, recent: [] })
+    const [call] = services.calls.list(T0, T0 + 60_000)
+    expect(call).toMatchObject({ hard: true, endedAt: T0 + 30_000 })
+    expect(services.calls.timeline(call!.id).events.map((event) => event.kind)).toEqual([
+      'call-started',
+      'ended-for-abuse',
+      'call-ended',
+    ])
   })
 
   it('undoes within 10 seconds only, the latest event when no id is given', () => {
@@ -99,7 +118,7 @@ describe('CallService', () => {
 
   it('refuses to undo a call start or end', () => {
     const state = services.calls.start({ source: 'window' })
-    expectError(() => services.calls.undo(state.events[0]!.id), 'conflict')
+    expectError(() => services.calls.undo(state.recent[0]!.id), 'conflict')
   })
 
   it('refuses an unknown event kind, a second open call, and ending with no call, writing nothing', () => {

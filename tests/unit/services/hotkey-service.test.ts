@@ -92,7 +92,7 @@ describe('hotkeys through the app services', () => {
       data: { source: 'hotkey', action: 'call-end', error: { code: 'conflict' } },
     })
     registrar.press('CommandOrControl+Alt+Shift+B')
-    expect(services.calls.current().events.map((event) => [event.kind, event.source])).toEqual([
+    expect(services.calls.current().recent.map((event) => [event.kind, event.source])).toEqual([
       ['call-started', 'hotkey'],
       ['boundary-warning', 'hotkey'],
     ])

@@ -1,0 +1,81 @@
+/// <reference lib="dom" />
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { startHost } from '../e2e/web-host'
+import { launchChromium } from './chromium'
+import { median, percentile, report } from './stats'
+
+const EVENTS = 1200
+const WARMUP = 100
+
+/**
+ * An action dispatched from a page → event committed in SQLite → answer back in the page, through
+ * the web host's WebSocket bridge: the path a key press in the window takes. Runs in Chromium
+ * against the real host process, one event at a time.
+ *
+ * `event.log_p99_ms` runs on a bare page of the host's origin, so it measures the bridge and the
+ * commit; `event.log_in_app_p99_ms` runs beside the loaded app, which also re-renders on every
+ * change in the same thread.
+ */
+export async function benchEventLog(rawP99: number): Promise<void> {
+  const budget = Math.round((2 * rawP99 + 1) * 1000) / 1000
+  const floor = await measure('favicon.svg', 'x')
+  report('bridge.echo_p99_ms', floor.p99, 'ms', floor.extra)
+  const log = await measure('favicon.svg', LOG)
+  report('event.log_p99_ms', log.p99, 'ms', { ...log.extra, budget_ms: budget, bridge_floor_p99_ms: floor.p99 })
+  const inApp = await measure('', LOG)
+  report('event.log_in_app_p99_ms', inApp.p99, 'ms', inApp.extra)
+}
+
+const LOG = JSON.stringify({ id: 1, channel: 'actions:perform', payload: { action: 'log:venting' } })
+
+/**
+ * Sends `message` over the bridge from a page at `pagePath`, one at a time, and times each answer.
+ * A message that is not a request ("x") gets an immediate error answer: the bridge's own floor.
+ */
+async function measure(pagePath: string, message: string): Promise<{ p99: number; extra: Record<string, number> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-bench-log-'))
+  const host = await startHost(dir)
+  const browser = await launchChromium()
+  try {
+    const page = await browser.newPage()
+    const html = await (await fetch(host.url)).text()
+    const token = /name="calmdeck-bridge" content="([^"]+)"/.exec(html)?.[1] ?? ''
+    await page.goto(host.url + pagePath)
+    if (pagePath === '') await page.getByTestId('card').waitFor()
+    const samples = await page.evaluate(
+      async ({ events, warmup, token, message }) => {
+        const ws = new WebSocket(`ws://${location.host}/bridge?token=${encodeURIComponent(token)}`)
+        await new Promise((resolve) => (ws.onopen = resolve))
+        // Host events (calls:changed) arrive too; only an answer (it carries "id") ends a round.
+        let answered: ((ok: boolean) => void) | null = null
+        ws.onmessage = (event) => {
+          const data = JSON.parse(String(event.data)) as { id?: unknown; result?: { ok: boolean } }
+          if ('id' in data) answered?.(data.result?.ok ?? false)
+        }
+        const times: number[] = []
+        for (let round = 0; round < events + warmup; round++) {
+          const start = performance.now()
+          const ok = await new Promise<boolean>((resolve) => {
+            answered = resolve
+            ws.send(message)
+          })
+          if (!ok && message !== 'x') throw new Error('an event was not logged')
+          if (round >= warmup) times.push(performance.now() - start)
+        }
+        ws.close()
+        return times
+      },
+      { events: EVENTS, warmup: WARMUP, token, message },
+    )
+    return {
+      p99: percentile(samples, 99),
+      extra: { events: samples.length, median_ms: Math.round(median(samples) * 1000) / 1000 },
+    }
+  } finally {
+    await browser.close()
+    await host.stop()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
