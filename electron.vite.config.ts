@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           web: resolve(__dirname, 'electron/web/cli.ts'),
+          // `calmdeck-event` (bin/calmdeck-event.cjs): loads only what it needs, to exit fast.
+          'calmdeck-event': resolve(__dirname, 'electron/cli/calmdeck-event.ts'),
         },
         output: { format: 'cjs' },
       },

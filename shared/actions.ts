@@ -4,7 +4,16 @@ import { builtInEventKinds } from './event-kinds'
  * Everything an agent can trigger by global hotkey, in-window key or button. `log:<kind>` logs an
  * event of that kind. Kept free of zod so the renderer can import it.
  */
-export const fixedActions = ['call-start', 'call-end', 'undo', 'deck-next', 'deck-previous', 'window-toggle'] as const
+export const fixedActions = [
+  'call-start',
+  'call-end',
+  'undo',
+  'recovery-start',
+  'recovery-decline',
+  'deck-next',
+  'deck-previous',
+  'window-toggle',
+] as const
 export type FixedAction = (typeof fixedActions)[number]
 export type ActionId = FixedAction | `log:${string}`
 
@@ -30,6 +39,8 @@ export const defaultHotkeys: Readonly<Record<string, string | null>> = {
   'deck-next': 'CommandOrControl+Alt+Shift+PageDown',
   'deck-previous': 'CommandOrControl+Alt+Shift+PageUp',
   'window-toggle': 'CommandOrControl+Alt+Shift+H',
+  'recovery-start': 'CommandOrControl+Alt+Shift+W',
+  'recovery-decline': null,
   'log:anger-rising': 'CommandOrControl+Alt+Shift+A',
   'log:boundary-warning': 'CommandOrControl+Alt+Shift+B',
   'log:supervisor-requested': 'CommandOrControl+Alt+Shift+S',

@@ -16,6 +16,18 @@ export const channels = [
   'calls:timeline',
   'events:undo',
   'hotkeys:status',
+  'notes:get',
+  'notes:for-call',
+  'notes:save',
+  'notes:search',
+  'app:flushed',
+  'recovery:current',
+  'recovery:start',
+  'recovery:pause',
+  'recovery:resume',
+  'recovery:extend',
+  'recovery:end',
+  'day:summary',
 ] as const
 export type Channel = (typeof channels)[number]
 
@@ -27,6 +39,8 @@ export const hostEvents = [
   'ui:action',
   'hotkeys:changed',
   'actions:performed',
+  'app:flush',
+  'recovery:changed',
 ] as const
 export type HostEvent = (typeof hostEvents)[number]
 

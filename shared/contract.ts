@@ -3,6 +3,8 @@ import { actionSources, isActionId, type ActionId } from './actions'
 import { callEventSchema, callListItemSchema, callSchema, callStateSchema, MAX_EVENT_TEXT } from './calls'
 import type { Channel, HostEvent } from './channels'
 import { deckSchema } from './deck'
+import { noteHitSchema, noteSaveSchema, noteSchema } from './notes'
+import { daySummarySchema, recoveryStateSchema } from './recovery'
 import { errorCodes } from './result'
 import { settingsPatchSchema, settingsSchema } from './settings'
 
@@ -47,6 +49,7 @@ export const actionOutcomeSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('call-started'), state: callStateSchema }),
   z.strictObject({ type: z.literal('call-ended'), state: callStateSchema }),
   z.strictObject({ type: z.literal('ui'), action: actionIdSchema }),
+  z.strictObject({ type: z.literal('recovery'), state: recoveryStateSchema.nullable() }),
 ])
 
 export const hotkeyStatusSchema = z.strictObject({
@@ -103,6 +106,33 @@ export const contract = {
   },
   'events:undo': { request: z.strictObject({ eventId: z.number().int().positive() }), response: callEventSchema },
   'hotkeys:status': { request: empty, response: hotkeyStatusSchema },
+  'notes:get': { request: z.strictObject({ id: z.number().int().positive() }), response: noteSchema },
+  'notes:for-call': {
+    request: z.strictObject({ callId: z.number().int().positive() }),
+    response: noteSchema.nullable(),
+  },
+  'notes:save': { request: noteSaveSchema, response: noteSchema },
+  'notes:search': {
+    request: z.strictObject({ query: z.string().max(200), limit: z.number().int().min(1).max(200).optional() }),
+    response: z.array(noteHitSchema),
+  },
+  'recovery:current': { request: empty, response: recoveryStateSchema.nullable() },
+  'recovery:start': {
+    request: z.strictObject({
+      minutes: z.number().int().min(1, 'at least 1 minute').max(30, 'at most 30 minutes').optional(),
+    }),
+    response: recoveryStateSchema.nullable(),
+  },
+  'recovery:pause': { request: empty, response: recoveryStateSchema.nullable() },
+  'recovery:resume': { request: empty, response: recoveryStateSchema.nullable() },
+  'recovery:extend': {
+    request: z.strictObject({ minutes: z.number().int().min(1).max(10).optional() }),
+    response: recoveryStateSchema.nullable(),
+  },
+  'recovery:end': { request: empty, response: recoveryStateSchema.nullable() },
+  'day:summary': { request: rangeSchema.omit({ hardOnly: true }), response: daySummarySchema },
+  /** The window answers `app:flush`: everything typed has been saved (or could not be). */
+  'app:flushed': { request: z.strictObject({ requestId: z.number().int() }), response: z.null() },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export const hostEventSchemas = {
@@ -112,6 +142,9 @@ export const hostEventSchemas = {
   'ui:action': z.strictObject({ action: actionIdSchema, source: z.enum(actionSources) }),
   'hotkeys:changed': hotkeyStatusSchema,
   /** An action triggered outside the window (global hotkey, softphone), and what it did. */
+  /** The host is about to stop (quit, sleep, log-off): save what is pending, then answer `app:flushed`. */
+  'app:flush': z.strictObject({ requestId: z.number().int() }),
+  'recovery:changed': recoveryStateSchema.nullable(),
   'actions:performed': z.union([
     z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, outcome: actionOutcomeSchema }),
     z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, error: appErrorSchema }),

@@ -7,5 +7,12 @@ export const defaultSettings: Settings = {
   opacity: 1,
   alwaysOnTop: true,
   callerNumber: 'last4',
+  callEventsLocal: true,
+  callEventsBaresip: false,
+  baresipAddress: '127.0.0.1:4444',
+  showOnCallStart: true,
+  callLinks: false,
+  recoveryMinutes: 5,
+  recoverySound: false,
   hotkeys: {},
 }

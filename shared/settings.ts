@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isAccelerator } from './accelerator'
 import { isActionId } from './actions'
+import { parseHostPort } from './host-port'
 import { APP_LOCALES } from './locales'
 
 const acceleratorSchema = z
@@ -17,6 +18,22 @@ export const settingsSchema = z.strictObject({
   alwaysOnTop: z.boolean(),
   /** How much of a caller's number is stored: nothing, the last 4 digits, or all of it. */
   callerNumber: z.enum(['off', 'last4', 'full']),
+  /** Softphone call events from the command line, `calmdeck-event` and the local HTTP API. */
+  callEventsLocal: z.boolean(),
+  /** Call events from baresip's ctrl_tcp at `baresipAddress`. */
+  callEventsBaresip: z.boolean(),
+  baresipAddress: z
+    .string()
+    .max(300)
+    .refine((value) => parseHostPort(value) !== null, 'must be host:port, e.g. 127.0.0.1:4444'),
+  /** A call reported by a softphone brings the window forward (without taking focus). */
+  showOnCallStart: z.boolean(),
+  /** Register CalmDeck for tel:, sip: and callto: links (desktop; the OS may ask). */
+  callLinks: z.boolean(),
+  /** Length of a recovery break after a hard call, in minutes. */
+  recoveryMinutes: z.number().int().min(1).max(30),
+  /** A soft sound when a recovery break ends. */
+  recoverySound: z.boolean(),
   /** Global hotkeys by action; null unbinds a default. Missing actions use the defaults. */
   hotkeys: z
     .record(

@@ -2,9 +2,11 @@ import { app, dialog, globalShortcut, ipcMain, type Tray } from 'electron'
 import type { ActionId, ActionSource } from '../../shared/actions'
 import type { HostEvent } from '../../shared/channels'
 import type { HostEventData } from '../../shared/contract'
-import { createAppServices } from '../services/app-services'
+import { createAppServices, type AppServices } from '../services/app-services'
+import { hasCallEvent } from '../services/call-event-args'
 import { NewerDatabaseError } from '../services/database'
 import { defaultDataDir } from '../services/data-dir'
+import { applyCallLinks } from './call-links'
 import { isOwnRendererFrame, registerIpc, sendToAllWindows } from './ipc'
 import { applySecurity } from './security'
 import { electronShortcuts } from './shortcuts'
@@ -15,19 +17,28 @@ const dataDir = defaultDataDir()
 let mainWindow: MainWindow | undefined
 /** Held here so the tray icon is not garbage-collected. */
 let tray: Tray | undefined
+let services: AppServices | undefined
+/** Command lines and links that arrive before the services are ready (e.g. macOS open-url). */
+const earlyArgv: string[][] = []
+let callLinksOn = false
 
 // Before the lock: Electron keeps the single-instance lock in the userData folder.
 app.setPath('userData', dataDir)
 
 if (app.requestSingleInstanceLock()) {
   app.on('second-instance', (_event, argv) => onSecondInstance(argv))
+  // macOS hands links over as an event, possibly before the app is ready.
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    handleForwardedArgs([url])
+  })
   app.whenReady().then(onReady).catch(onStartFailure)
 } else {
   app.quit()
 }
 
 function onReady(): void {
-  const services = createAppServices({
+  const ready = createAppServices({
     dataDir,
     host: 'electron',
     version: app.getVersion(),
@@ -35,24 +46,46 @@ function onReady(): void {
     broadcast,
     shortcuts: electronShortcuts(globalShortcut),
     onUiAction,
+    onCallShown: revealWindow,
     log: (line) => console.error(`calmdeck: ${line}`),
   })
+  services = ready
   app.on('before-quit', () => {
     mainWindow?.stopRememberingBounds()
     tray?.destroy()
-    services.close()
+    ready.close()
   })
   applySecurity()
-  registerIpc(ipcMain, services.dispatch, isOwnRendererFrame)
-  mainWindow = createMainWindow(services.settings.get(), services.store)
+  registerIpc(ipcMain, ready.dispatch, isOwnRendererFrame)
+  mainWindow = createMainWindow(ready.settings.get(), ready.store)
   tray = createTray(mainWindow.window)
   app.on('window-all-closed', () => app.quit())
+  setCallLinks(ready.settings.get().callLinks)
+  ready.integrations.start().catch((error: unknown) => {
+    console.error(`calmdeck: the local API could not start (${error instanceof Error ? error.name : 'unknown'})`)
+  })
+  // This start's own command line (a softphone hook may have started CalmDeck), then any early links.
+  ready.integrations.handleArgv(process.argv)
+  for (const argv of earlyArgv.splice(0)) ready.integrations.handleArgv(argv)
+}
+
+/** A softphone call started: show the window if it is hidden, never taking focus. */
+function revealWindow(): void {
+  const window = mainWindow?.window
+  if (window && !window.isDestroyed() && (!window.isVisible() || window.isMinimized())) window.showInactive()
+}
+
+function setCallLinks(on: boolean): void {
+  if (on === callLinksOn) return
+  callLinksOn = on
+  applyCallLinks(app, on)
 }
 
 /** Host events go to every window; a settings change also re-applies opacity and pinning. */
 function broadcast<E extends HostEvent>(event: E, data: HostEventData<E>): void {
   if (event === 'settings:changed' && mainWindow) {
     applyWindowSettings(mainWindow.window, data as HostEventData<'settings:changed'>)
+    setCallLinks((data as HostEventData<'settings:changed'>).callLinks)
   }
   sendToAllWindows(event, data)
 }
@@ -74,17 +107,23 @@ function devNativeBinding(): string | undefined {
   return app.isPackaged ? undefined : process.env.CALMDECK_NATIVE_BINDING || undefined
 }
 
-/** A second start of the app: bring the window forward (without focus) and take its arguments. */
+/**
+ * A second start of the app: bring the window forward (without focus) and take its arguments. A
+ * softphone's call event shows the window only as Settings say (see `revealWindow`).
+ */
 function onSecondInstance(argv: string[]): void {
-  if (mainWindow && !mainWindow.window.isDestroyed()) mainWindow.window.showInactive()
+  if (!hasCallEvent(argv) && mainWindow && !mainWindow.window.isDestroyed()) mainWindow.window.showInactive()
   handleForwardedArgs(argv)
 }
 
 /**
  * Where a second start's command line arrives, e.g. a softphone hook's `calmdeck --event
- * call-start`. The calls service will parse it here. Never log argv: it may hold a caller number.
+ * call-start`, or a link. The call integrations parse it. Never log argv: it may hold a number.
  */
-function handleForwardedArgs(_argv: readonly string[]): void {}
+function handleForwardedArgs(argv: readonly string[]): void {
+  if (services) services.integrations.handleArgv(argv)
+  else earlyArgv.push([...argv])
+}
 
 /** Tells the user why CalmDeck cannot start, then quits. A newer database is left untouched. */
 function onStartFailure(error: unknown): void {

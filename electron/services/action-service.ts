@@ -1,6 +1,7 @@
 import { uiActions, type ActionId, type ActionSource } from '../../shared/actions'
 import type { ActionOutcome } from '../../shared/contract'
 import type { CallService } from './call-service'
+import type { RecoveryService } from './recovery-service'
 
 /**
  * The one place actions are carried out, whatever triggered them: a global hotkey, a key or
@@ -10,6 +11,7 @@ import type { CallService } from './call-service'
 export class ActionService {
   constructor(
     private readonly calls: CallService,
+    private readonly recovery: RecoveryService,
     private readonly onUiAction: (action: ActionId, source: ActionSource) => void,
   ) {}
 
@@ -25,6 +27,10 @@ export class ActionService {
         return { type: 'call-ended', state: this.calls.end(source) }
       case 'undo':
         return { type: 'undone', event: this.calls.undo() }
+      case 'recovery-start':
+        return { type: 'recovery', state: this.recovery.start(source) }
+      case 'recovery-decline':
+        return { type: 'recovery', state: this.recovery.decline(source) }
       default:
         return { type: 'logged', event: this.calls.log(action.slice('log:'.length), source, text) }
     }

@@ -3,11 +3,16 @@ import type { HostEvent } from '../../shared/channels'
 import type { AppInfo, HostEventData } from '../../shared/contract'
 import { AppError } from '../../shared/result'
 import { ActionService } from './action-service'
+import { CallEventIngest } from './call-event-ingest'
+import { CallIntegrations } from './call-integrations'
 import { CallService } from './call-service'
 import { openDatabase, type Db } from './database'
 import { DeckService } from './deck-service'
+import { FlushCoordinator } from './flush-coordinator'
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch'
 import { HotkeyService, type ShortcutRegistrar } from './hotkey-service'
+import { NoteService } from './note-service'
+import { RecoveryService } from './recovery-service'
 import { KeyValueStore, SettingsService } from './settings-service'
 
 export type Broadcast = <E extends HostEvent>(event: E, data: HostEventData<E>) => void
@@ -22,8 +27,12 @@ export interface AppServicesOptions {
   broadcast?: Broadcast
   /** The OS's global shortcuts; none in the browser. */
   shortcuts?: ShortcutRegistrar | null
+  /** A recovery break just ran out: the desktop shows a notification. */
+  onRecoveryFinished?: () => void
   /** Deck and window actions (next card, show/hide). By default they go to the windows. */
   onUiAction?: (action: ActionId, source: ActionSource) => void
+  /** A softphone call just opened and Settings ask to show the window (without focus). */
+  onCallShown?: () => void
   log?: (line: string) => void
 }
 
@@ -35,6 +44,11 @@ export interface AppServices {
   calls: CallService
   actions: ActionService
   hotkeys: HotkeyService
+  /** Softphone call events; a host calls `integrations.start()` to listen. */
+  integrations: CallIntegrations
+  notes: NoteService
+  recovery: RecoveryService
+  flushes: FlushCoordinator
   dispatch: Dispatch
   info: AppInfo
   close(): void
@@ -59,6 +73,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   }
   const settings = new SettingsService(store, (value) => {
     bindHotkeys(value.hotkeys)
+    integrations.applySettings(value)
     broadcast('settings:changed', value)
   })
   const calls = new CallService({
@@ -67,9 +82,26 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     callerStorage: () => settings.get().callerNumber,
     eventKinds: () => decks.eventKinds(),
     onChange: (state) => broadcast('calls:changed', state),
+    onEnded: (call) => {
+      if (call.hard) recovery.offer(call.id)
+    },
   })
+  let recoveryStatus: string | undefined
+  const recovery = new RecoveryService({
+    db,
+    now,
+    defaultMinutes: () => settings.get().recoveryMinutes,
+    onChange: (state) => {
+      if (state?.status === 'finished' && recoveryStatus === 'running') options.onRecoveryFinished?.()
+      recoveryStatus = state?.status
+      broadcast('recovery:changed', state)
+    },
+  })
+  recoveryStatus = recovery.current()?.status
+  recovery.watch()
   const actions = new ActionService(
     calls,
+    recovery,
     options.onUiAction ?? ((action, source) => broadcast('ui:action', { action, source })),
   )
   const hotkeys = new HotkeyService(
@@ -77,6 +109,23 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     (action) => runHotkey(action),
     (status) => broadcast('hotkeys:changed', status),
   )
+  const integrations = new CallIntegrations({
+    dataDir: options.dataDir,
+    settings: () => settings.get(),
+    ingest: new CallEventIngest({
+      calls,
+      now,
+      onPerformed: (action, outcome) => broadcast('actions:performed', { source: 'integration', action, outcome }),
+      onCallStarted: () => {
+        if (settings.get().showOnCallStart) options.onCallShown?.()
+      },
+      log,
+    }),
+    onRefused: (error) => broadcast('actions:performed', { source: 'integration', action: 'call-start', error }),
+    log,
+  })
+  const notes = new NoteService(db, now)
+  const flushes = new FlushCoordinator((requestId) => broadcast('app:flush', { requestId }))
   const info: AppInfo = { version: options.version, host: options.host, notices }
 
   const handlers: Handlers = {
@@ -93,6 +142,21 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'calls:timeline': ({ callId }) => calls.timeline(callId),
     'events:undo': ({ eventId }) => calls.undo(eventId),
     'hotkeys:status': () => hotkeys.status(),
+    'notes:get': ({ id }) => notes.get(id),
+    'notes:for-call': ({ callId }) => notes.forCall(callId),
+    'notes:save': (note) => notes.save(note),
+    'notes:search': ({ query, limit }) => notes.search(query, limit),
+    'recovery:current': () => recovery.current(),
+    'recovery:start': ({ minutes }) => recovery.start('window', minutes),
+    'recovery:pause': () => recovery.pause(),
+    'recovery:resume': () => recovery.resume(),
+    'recovery:extend': ({ minutes }) => recovery.extend(minutes),
+    'recovery:end': () => recovery.endEarly(),
+    'day:summary': ({ from, to }) => recovery.summary(from, to),
+    'app:flushed': ({ requestId }) => {
+      flushes.acknowledge(requestId)
+      return null
+    },
   }
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => log(`internal error on ${channel}: ${errorName(error)}`),
@@ -124,10 +188,16 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     calls,
     actions,
     hotkeys,
+    integrations,
+    notes,
+    recovery,
+    flushes,
     dispatch,
     info,
     close: () => {
+      void integrations.close()
       hotkeys.unbindAll()
+      recovery.dispose()
       db.close()
     },
   }

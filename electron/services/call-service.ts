@@ -12,12 +12,27 @@ export interface CallServiceDeps {
   callerStorage: () => Settings['callerNumber']
   eventKinds: () => readonly EventKind[]
   onChange?: (state: CallState) => void
+  /** A call ended (by any path), after the change was committed. */
+  onEnded?: (call: Call) => void
 }
 
 export interface StartOptions {
   source: ActionSource
   number?: string
   direction?: 'inbound' | 'outbound'
+  /** A softphone's id for the call, kept to recognise repeated reports of it. */
+  externalId?: string
+  /** Text on the call-started event, e.g. why a call was recorded the way it was. */
+  note?: string
+}
+
+/** What the calls integration needs to know about the open call. */
+export interface OpenCallInfo {
+  id: number
+  startedAt: number
+  source: ActionSource
+  externalId: string | null
+  hasCaller: boolean
 }
 
 interface CallRow {
@@ -28,6 +43,7 @@ interface CallRow {
   direction: 'inbound' | 'outbound' | null
   hard: number
   source: ActionSource
+  external_id: string | null
 }
 
 interface EventRow {
@@ -64,6 +80,8 @@ const toEvent = (row: EventRow): CallEvent => ({
  */
 export class CallService {
   private readonly stmt
+  /** The call that was open at the last change, to notice when it ends. */
+  private lastOpenId: number | null = null
 
   constructor(private readonly deps: CallServiceDeps) {
     const { db } = deps
@@ -71,7 +89,10 @@ export class CallService {
       open: db.prepare<[], CallRow>('SELECT * FROM calls WHERE ended_at IS NULL'),
       byId: db.prepare<[number], CallRow>('SELECT * FROM calls WHERE id = ?'),
       insertCall: db.prepare(
-        'INSERT INTO calls (started_at, caller, direction, source) VALUES (@startedAt, @caller, @direction, @source)',
+        'INSERT INTO calls (started_at, caller, direction, source, external_id) VALUES (@startedAt, @caller, @direction, @source, @externalId)',
+      ),
+      attach: db.prepare<[string | null, string | null, number]>(
+        'UPDATE calls SET external_id = coalesce(external_id, ?), caller = coalesce(caller, ?) WHERE id = ?',
       ),
       endCall: db.prepare('UPDATE calls SET ended_at = ? WHERE id = ?'),
       setHard: db.prepare('UPDATE calls SET hard = ? WHERE id = ?'),
@@ -92,6 +113,7 @@ export class CallService {
          ORDER BY started_at DESC, id DESC LIMIT 1000`,
       ),
     }
+    this.lastOpenId = this.stmt.open.get()?.id ?? null
   }
 
   /** The open call and its latest events, or no call. */
@@ -106,12 +128,13 @@ export class CallService {
     return this.changed()
   }
 
-  end(source: ActionSource): CallState {
+  /** Ends the open call; `note` goes on the call-ended event (e.g. why CalmDeck ended it). */
+  end(source: ActionSource, note?: string): CallState {
     this.deps.db
       .transaction(() => {
         const open = this.stmt.open.get()
         if (!open) throw new AppError('conflict', 'There is no call in progress to end.')
-        this.endInTransaction(open, source)
+        this.endInTransaction(open, source, note)
       })
       .immediate()
     return this.changed()
@@ -163,6 +186,41 @@ export class CallService {
     return toEvent(removed)
   }
 
+  /** The open call's identity for matching softphone reports, or null. */
+  openCall(): OpenCallInfo | null {
+    const row = this.stmt.open.get()
+    return row
+      ? {
+          id: row.id,
+          startedAt: row.started_at,
+          source: row.source,
+          externalId: row.external_id,
+          hasCaller: row.caller !== null,
+        }
+      : null
+  }
+
+  /** Fills in a softphone's id and the caller on the open call where they are still unknown. */
+  attach(callId: number, externalId: string | undefined, number: string | undefined): CallState {
+    this.stmt.attach.run(externalId ?? null, storedCaller(number, this.deps.callerStorage()), callId)
+    return this.changed()
+  }
+
+  /**
+   * Records a call CalmDeck only heard end: started and ended now, with `note` on its start
+   * event. Refused while another call is open.
+   */
+  recordEnded(options: StartOptions): { callId: number; state: CallState } {
+    const callId = this.deps.db
+      .transaction(() => {
+        const call = this.startInTransaction(options)
+        this.endInTransaction(call, options.source)
+        return call.id
+      })
+      .immediate()
+    return { callId, state: this.changed() }
+  }
+
   /** Calls that started in [from, to), newest first; `hardOnly` keeps the hard ones. */
   list(from: number, to: number, hardOnly = false): CallListItem[] {
     return this.stmt.list
@@ -185,17 +243,18 @@ export class CallService {
         caller: storedCaller(options.number, this.deps.callerStorage()),
         direction: options.direction ?? null,
         source: options.source,
+        externalId: options.externalId ?? null,
       }).lastInsertRowid,
     )
-    this.stmt.insertEvent.run(id, startedAt, CALL_STARTED, null, options.source)
+    this.stmt.insertEvent.run(id, startedAt, CALL_STARTED, options.note ?? null, options.source)
     const row = this.stmt.byId.get(id)
     if (!row) throw new AppError('internal', 'The call could not be read back.')
     return row
   }
 
-  private endInTransaction(open: CallRow, source: ActionSource): void {
+  private endInTransaction(open: CallRow, source: ActionSource, note?: string): void {
     const at = Math.max(this.deps.now(), open.started_at)
-    this.stmt.insertEvent.run(open.id, at, CALL_ENDED, null, source)
+    this.stmt.insertEvent.run(open.id, at, CALL_ENDED, note ?? null, source)
     this.stmt.endCall.run(at, open.id)
   }
 
@@ -212,7 +271,11 @@ export class CallService {
 
   private changed(): CallState {
     const state = this.current()
+    const endedId = this.lastOpenId !== null && state.call?.id !== this.lastOpenId ? this.lastOpenId : null
+    this.lastOpenId = state.call?.id ?? null
     this.deps.onChange?.(state)
+    const ended = endedId === null ? undefined : this.stmt.byId.get(endedId)
+    if (ended && ended.ended_at !== null) this.deps.onEnded?.(toCall(ended))
     return state
   }
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { StorageNotice } from '../../shared/contract'
+import { registerFold } from './fold'
 import { LATEST_VERSION, migrations, type Migration } from './migrations'
 
 export type Db = Database.Database
@@ -59,6 +60,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   const db = new Database(file, nativeOptions(options.nativeBinding))
   try {
     configure(db)
+    registerFold(db)
     migrate(db, list)
   } catch (error) {
     db.close()

@@ -18,6 +18,8 @@ export interface WebHostOptions {
   now?: () => number
   /** Global shortcuts, for tests of the hotkey path; a browser has none. */
   shortcuts?: ShortcutRegistrar
+  /** Local API port for softphone hooks (default 4781, or any free port when taken; 0: any). */
+  apiPort?: number
   log?: (line: string) => void
 }
 
@@ -148,6 +150,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   })
   const address = server.address()
   port = typeof address === 'object' && address ? address.port : options.port
+  await services.integrations.start(options.apiPort).catch(async (error: unknown) => {
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+    services.close()
+    throw error
+  })
 
   return {
     url: `http://127.0.0.1:${port}/`,
@@ -157,6 +164,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       for (const client of clients) client.terminate()
       await new Promise<void>((resolve) => wss.close(() => resolve()))
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await services.integrations.close()
       services.close()
     },
   }

@@ -7,7 +7,7 @@ export type KeyAction =
   | { type: 'escalation'; position: number }
   | { type: 'back' }
   | { type: 'action'; action: ActionId }
-  | { type: 'open'; view: 'log' | 'timeline' | 'mark' }
+  | { type: 'open'; view: 'log' | 'timeline' | 'mark' | 'note' | 'notes' }
 
 /** Single letters for logging without the mouse while the window has focus; shown on the buttons. */
 export const windowKeys: Readonly<Record<string, ActionId>> = {
@@ -53,6 +53,8 @@ export function keyAction(event: KeyboardEvent): KeyAction | null {
   if (key === 'l') return { type: 'open', view: 'log' }
   if (key === 't') return { type: 'open', view: 'timeline' }
   if (key === 'm') return { type: 'open', view: 'mark' }
+  if (key === 'n') return { type: 'open', view: 'note' }
+  if (key === 'k') return { type: 'open', view: 'notes' }
   const action = windowKeys[key]
   return action ? { type: 'action', action } : null
 }

@@ -1,6 +1,8 @@
 // `npm run bench`: prints one JSON object per line: {"name":…,"value":…,"unit":…}.
-import { benchEventLog } from './event-log'
+import { benchBridge } from './bridge'
 import { benchFirstCard } from './first-card'
+import { benchHooks } from './hook'
+import { benchNoteSearch } from './note-search'
 import { benchInitialJs } from './renderer'
 import { benchStorage } from './storage'
 
@@ -8,7 +10,9 @@ async function main(): Promise<void> {
   benchInitialJs()
   const { rawP99 } = benchStorage()
   await benchFirstCard()
-  await benchEventLog(rawP99)
+  await benchBridge(rawP99)
+  benchNoteSearch()
+  await benchHooks()
 }
 
 main().catch((error: unknown) => {

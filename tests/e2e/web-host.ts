@@ -15,8 +15,9 @@ export interface RunningHost {
  * Starts the built web host (`out/main/web.js`) on a free port and resolves once it prints its
  * "listening on" line. Every wait is bounded.
  */
-export function startHost(dataDir: string, timeoutMs = 15_000): Promise<RunningHost> {
-  const child = spawn(process.execPath, [ENTRY, '--port', '0', '--data-dir', dataDir], {
+export function startHost(dataDir: string, options: { port?: number; timeoutMs?: number } = {}): Promise<RunningHost> {
+  const timeoutMs = options.timeoutMs ?? 15_000
+  const child = spawn(process.execPath, [ENTRY, '--port', String(options.port ?? 0), '--data-dir', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -59,6 +59,8 @@ export function createElectronFake(options: FakeOptions = {}) {
     getVersion: () => '0.0.0-test',
     getAppPath: () => '/fake/app',
     quit: () => record('app.quit', []),
+    setAsDefaultProtocolClient: (...args: unknown[]) => (record('app.setAsDefaultProtocolClient', args), true),
+    removeAsDefaultProtocolClient: (...args: unknown[]) => (record('app.removeAsDefaultProtocolClient', args), true),
   })
 
   const ipcHandlers = new Map<string, Listener>()
@@ -109,6 +111,7 @@ export function createElectronFake(options: FakeOptions = {}) {
     showInactive = () => (this.note('showInactive', []), (this.visible = true))
     hide = () => (this.note('hide', []), (this.visible = false))
     isVisible = () => this.visible
+    isMinimized = () => false
     isDestroyed = () => this.destroyed
     getNormalBounds = () => ({ ...this.normalBounds })
   }

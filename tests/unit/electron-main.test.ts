@@ -238,8 +238,37 @@ describe('electron main, first instance', () => {
 
   it('shows the window without focus when a second instance starts', () => {
     const before = callsNamed(win().calls, 'showInactive').length
-    fake.app.emit('second-instance', {}, ['calmdeck', '--event', 'call-start'], '/')
+    fake.app.emit('second-instance', {}, ['calmdeck'], '/')
     expect(callsNamed(win().calls, 'showInactive')).toHaveLength(before + 1)
+  })
+
+  it('opens a call from a forwarded softphone command line, showing a hidden window without focus', async () => {
+    win().hide()
+    const before = callsNamed(win().calls, 'showInactive').length
+    fake.app.emit('second-instance', {}, ['calmdeck', '--event', 'call-start', '--number', '0612345678'], '/')
+    const current = await invoke(fake, 'calls:current', {})
+    expect(current.value?.call).toMatchObject({ caller: '…5678', source: 'integration' })
+    expect(callsNamed(win().calls, 'showInactive')).toHaveLength(before + 1)
+    expect(callsNamed(win().calls, 'show')).toHaveLength(0)
+    // The same call reported again by the hook does not bring the window forward again.
+    fake.app.emit('second-instance', {}, ['calmdeck', '--event', 'call-end'], '/')
+    expect((await invoke(fake, 'calls:current', {})).value?.call).toBeNull()
+  })
+
+  it('registers for call links only when the setting is turned on', async () => {
+    expect(callsNamed(fake.calls, 'app.setAsDefaultProtocolClient')).toHaveLength(0)
+    await invoke(fake, 'settings:update', { callLinks: true })
+    expect(callsNamed(fake.calls, 'app.setAsDefaultProtocolClient').map((args) => args[0])).toEqual([
+      'tel',
+      'sip',
+      'callto',
+    ])
+    fake.app.emit('second-instance', {}, ['calmdeck', 'tel:+31205550123'], '/')
+    const current = await invoke(fake, 'calls:current', {})
+    expect(current.value?.call).toMatchObject({ caller: '…0123', direction: 'outbound' })
+    await invoke(fake, 'actions:perform', { action: 'call-end' })
+    await invoke(fake, 'settings:update', { callLinks: false })
+    expect(callsNamed(fake.calls, 'app.removeAsDefaultProtocolClient')).toHaveLength(3)
   })
 
   it('saves the window bounds and closes the database before quitting', () => {

@@ -13,13 +13,19 @@ const unavailable: Result<never> = {
 
 /**
  * The web host's side of the api: requests go as `{ id, channel, payload }` over a WebSocket and
- * answers come back by id. It reconnects by itself; requests made while disconnected wait for the
- * connection, and requests in flight when it drops are answered `unavailable`.
+ * answers come back by id. It reconnects by itself. Requests made before the first connection wait
+ * for it; once the host has been reached, a request made while it is gone, or in flight when the
+ * connection drops, is answered `unavailable` at once, so callers can say so and retry.
  */
-export function createWebSocketApi(url: string, onState: (state: ConnectionState) => void): HostApi {
+export function createWebSocketApi(
+  /** The bridge's address; asked again before every reconnect (a restarted host has a new token). */
+  url: (reconnect: boolean) => Promise<string>,
+  onState: (state: ConnectionState) => void,
+): HostApi {
   let socket: WebSocket | null = null
   let nextId = 1
   let retryMs = 250
+  let everOpened = false
   const pending = new Map<number, Pending>()
   /** Requests not yet sent, by id. */
   const queue = new Map<number, string>()
@@ -27,11 +33,19 @@ export function createWebSocketApi(url: string, onState: (state: ConnectionState
   const inFlight = new Set<number>()
   const listeners = new Map<HostEvent, Set<Listener>>()
 
-  function connect(): void {
+  async function connect(reconnect: boolean): Promise<void> {
     onState('connecting')
-    const ws = new WebSocket(url)
+    let address: string
+    try {
+      address = await url(reconnect)
+    } catch {
+      retryLater()
+      return
+    }
+    const ws = new WebSocket(address)
     socket = ws
     ws.onopen = () => {
+      everOpened = true
       retryMs = 250
       onState('open')
       for (const [id, text] of queue) transmit(ws, id, text)
@@ -40,15 +54,20 @@ export function createWebSocketApi(url: string, onState: (state: ConnectionState
     ws.onmessage = (message) => receive(String(message.data))
     ws.onclose = () => {
       socket = null
-      onState('lost')
       for (const id of inFlight) {
         pending.get(id)?.(unavailable)
         pending.delete(id)
       }
       inFlight.clear()
-      setTimeout(connect, retryMs)
-      retryMs = Math.min(retryMs * 2, 4000)
+      retryLater()
     }
+  }
+
+  function retryLater(): void {
+    onState('lost')
+    setTimeout(() => void connect(true), retryMs)
+    // The host is on this machine: retry soon, so a restarted host is back in about a second.
+    retryMs = Math.min(retryMs * 2, 1000)
   }
 
   function transmit(ws: WebSocket, id: number, text: string): void {
@@ -72,7 +91,7 @@ export function createWebSocketApi(url: string, onState: (state: ConnectionState
     }
   }
 
-  connect()
+  void connect(false)
 
   return {
     invoke(channel, request) {
@@ -81,7 +100,11 @@ export function createWebSocketApi(url: string, onState: (state: ConnectionState
       return new Promise((resolve) => {
         pending.set(id, resolve as Pending)
         if (socket?.readyState === WebSocket.OPEN) transmit(socket, id, text)
-        else queue.set(id, text)
+        else if (!everOpened) queue.set(id, text)
+        else {
+          pending.delete(id)
+          resolve(unavailable as Result<never>)
+        }
       })
     },
     on(event, listener) {

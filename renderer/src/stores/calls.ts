@@ -19,6 +19,8 @@ export const useCallStore = defineStore('calls', () => {
   const state = ref<CallState>({ call: null, recent: [] })
   const feedback = ref<Feedback | null>(null)
   const busy = ref(false)
+  /** The call that ended last, so its note can still be opened with one key. */
+  const lastEndedCallId = ref<number | null>(null)
   const deck = useDeckStore()
   let feedbackId = 0
   let feedbackTimer: ReturnType<typeof setTimeout> | undefined
@@ -39,7 +41,9 @@ export const useCallStore = defineStore('calls', () => {
   }
 
   function apply(next: CallState): void {
-    const started = next.call && next.call.id !== state.value.call?.id
+    const previous = state.value.call
+    const started = next.call && next.call.id !== previous?.id
+    if (previous && next.call?.id !== previous.id) lastEndedCallId.value = previous.id
     state.value = next
     if (started) deck.goTo(0)
   }
@@ -98,6 +102,7 @@ export const useCallStore = defineStore('calls', () => {
   return {
     state,
     call,
+    lastEndedCallId,
     recent,
     kinds,
     loggableKinds,

@@ -61,12 +61,30 @@ describe('dispatch', () => {
       'calls:timeline': { callId: 1 },
       'events:undo': { eventId: 2 },
       'hotkeys:status': {},
+      'notes:get': { id: 1 },
+      'notes:for-call': { callId: 1 },
+      'notes:save': { callId: null, whatHappened: 'x', callerWants: '', resolved: '', freeText: '', items: [] },
+      'notes:search': { query: 'x' },
+      'app:flushed': { requestId: 1 },
+      'recovery:current': {},
+      'recovery:start': { minutes: 5 },
+      'recovery:pause': {},
+      'recovery:resume': {},
+      'recovery:extend': { minutes: 1 },
+      'recovery:end': {},
+      'day:summary': { from: 0, to: Date.parse('2030-01-01') },
     } as const
+    // Well-formed, but refused by the service: the error is typed too.
+    const refusals: Partial<Record<(typeof channels)[number], string>> = {
+      'deck:import': 'invalid-deck',
+      'notes:get': 'not-found',
+    }
     for (const channel of channels) {
       const result = await services.dispatch(channel, requests[channel])
       expectResultShape(result)
-      if (channel === 'deck:import') {
-        expect(result).toMatchObject({ ok: false, error: { code: 'invalid-deck' } })
+      const refusal = refusals[channel]
+      if (refusal) {
+        expect(result, channel).toMatchObject({ ok: false, error: { code: refusal } })
       } else {
         expect(result.ok, channel).toBe(true)
         if (result.ok) expect(contract[channel].response.safeParse(result.value).success, channel).toBe(true)

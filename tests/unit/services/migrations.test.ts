@@ -24,7 +24,7 @@ describe('migration 002 (calls and events)', () => {
       db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('user', '{"locale":"nl"}')
       db.prepare('INSERT INTO decks (deck_id, data, imported_at) VALUES (?, ?, ?)').run('team', '{"x":1}', 5)
     })
-    const { db } = openDatabase({ dir, now: Date.now })
+    const { db } = openDatabase({ dir, now: Date.now, migrationList: migrations.slice(0, 2) })
     expect(db.pragma('user_version', { simple: true })).toBe(2)
     expect(db.prepare('SELECT value FROM settings').get()).toEqual({ value: '{"locale":"nl"}' })
     expect(db.prepare('SELECT deck_id FROM decks').get()).toEqual({ deck_id: 'team' })
@@ -45,6 +45,34 @@ describe('migration 002 (calls and events)', () => {
     expect(() => db.prepare("INSERT INTO calls (started_at, ended_at, source) VALUES (5, 4, 'window')").run()).toThrow(
       /CHECK/,
     )
+    db.close()
+  })
+})
+
+describe('migration 003 (notes)', () => {
+  it('migrates a version-2 database with calls and events in it, keeping them, and indexes new notes', () => {
+    const dir = databaseAt(2, (db) => {
+      db.prepare("INSERT INTO calls (started_at, ended_at, hard, source) VALUES (10, 20, 1, 'hotkey')").run()
+      db.prepare("INSERT INTO events (call_id, at, kind, source) VALUES (1, 12, 'boundary-warning', 'hotkey')").run()
+    })
+    const { db } = openDatabase({ dir, now: Date.now, migrationList: migrations.slice(0, 3) })
+    expect(db.pragma('user_version', { simple: true })).toBe(3)
+    expect(db.prepare('SELECT hard, ended_at FROM calls').get()).toEqual({ hard: 1, ended_at: 20 })
+    expect(db.prepare('SELECT kind FROM events').get()).toEqual({ kind: 'boundary-warning' })
+    db.prepare(
+      "INSERT INTO notes (call_id, created_at, updated_at, what_happened) VALUES (1, 1, 1, 'Pozivatelj je vrijeđao')",
+    ).run()
+    // The index ignores diacritics: "vrijedao" finds "vrijeđao".
+    expect(db.prepare("SELECT rowid FROM notes_fts WHERE notes_fts MATCH 'vrijedao'").all()).toEqual([{ rowid: 1 }])
+    db.prepare("UPDATE notes SET what_happened = 'Rustig gesprek' WHERE id = 1").run()
+    expect(db.prepare("SELECT rowid FROM notes_fts WHERE notes_fts MATCH 'vrijedao'").all()).toEqual([])
+    expect(db.prepare("SELECT rowid FROM notes_fts WHERE notes_fts MATCH 'rustig'").all()).toEqual([{ rowid: 1 }])
+    expect(() => db.prepare('INSERT INTO notes (call_id, created_at, updated_at) VALUES (1, 1, 1)').run()).toThrow(
+      /UNIQUE/,
+    )
+    expect(() =>
+      db.prepare("INSERT INTO notes (created_at, updated_at, items) VALUES (1, 1, 'not json')").run(),
+    ).toThrow(/CHECK/)
     db.close()
   })
 })

@@ -18,7 +18,7 @@ const WARMUP = 100
  * commit; `event.log_in_app_p99_ms` runs beside the loaded app, which also re-renders on every
  * change in the same thread.
  */
-export async function benchEventLog(rawP99: number): Promise<void> {
+export async function benchBridge(rawP99: number): Promise<void> {
   const budget = Math.round((2 * rawP99 + 1) * 1000) / 1000
   const floor = await measure('favicon.svg', 'x')
   report('bridge.echo_p99_ms', floor.p99, 'ms', floor.extra)
@@ -26,7 +26,24 @@ export async function benchEventLog(rawP99: number): Promise<void> {
   report('event.log_p99_ms', log.p99, 'ms', { ...log.extra, budget_ms: budget, bridge_floor_p99_ms: floor.p99 })
   const inApp = await measure('', LOG)
   report('event.log_in_app_p99_ms', inApp.p99, 'ms', inApp.extra)
+  const note = await measure('favicon.svg', NOTE_SAVE)
+  report('note.save_p99_ms', note.p99, 'ms', { ...note.extra, budget_ms: budget, bridge_floor_p99_ms: floor.p99 })
 }
+
+/** A 2 KB walk-in note, saved again and again (each save updates the same note). */
+const NOTE_SAVE = JSON.stringify({
+  id: 1,
+  channel: 'notes:save',
+  payload: {
+    callId: null,
+    draftKey: '0d4c6f62-3f3a-4f8e-9a51-7b1f0c2d9e10',
+    whatHappened: 'The caller was upset about a late delivery and raised his voice. '.repeat(16).slice(0, 1024),
+    callerWants: 'A refund or a new delivery date this week.',
+    resolved: 'Offered a new delivery on Friday; escalated the refund question to billing.',
+    freeText: 'Agent stayed calm, gave one boundary warning. '.repeat(20).slice(0, 900),
+    items: [{ kind: 'promise', text: 'Call back on Thursday with the billing answer', due: '2026-11-26', done: false }],
+  },
+})
 
 const LOG = JSON.stringify({ id: 1, channel: 'actions:perform', payload: { action: 'log:venting' } })
 

@@ -1,0 +1,230 @@
+/**
+ * Real softphone software on loopback: sipp calls baresip (auto-answer), CalmDeck's baresip
+ * connector follows the call over ctrl_tcp, and call records appear by themselves. Covers the
+ * caller hanging up, the agent hanging up (a `hangup` command to baresip), and baresip being
+ * restarted mid-test. Needs the Debian packages baresip-core and sip-tester (`.ci/run` installs
+ * them): without them this test fails, it does not skip.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import dgram from 'node:dgram'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Call } from '../../../shared/calls'
+import { testServices, type TestServices } from '../../helpers/services'
+
+const SCENARIOS = path.resolve(__dirname, '../../fixtures/sipp')
+const CALLER = '0612345678'
+
+function requireTool(name: string): string {
+  const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim()
+  if (!found) {
+    throw new Error(
+      `${name} is not installed: this integration test needs real baresip and sipp ` +
+        '(Debian: apt-get install baresip-core sip-tester; .ci/run installs them).',
+    )
+  }
+  return found
+}
+
+/** A port free for both TCP and UDP on 127.0.0.1 (SIP listens on both). */
+async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = net.createServer()
+      server.once('error', reject)
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo
+        server.close(() => resolve(port))
+      })
+    })
+    const udpFree = await new Promise<boolean>((resolve) => {
+      const socket = dgram.createSocket('udp4')
+      socket.once('error', () => resolve(false))
+      socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(true)))
+    })
+    if (udpFree) return port
+  }
+  throw new Error('no free port found')
+}
+
+/** Polls `check` until it returns a value, for at most `ms`; fails with `what` otherwise. */
+async function waitFor<T>(what: string, check: () => T | null | undefined | false, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const value = check()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
+/** 8 kHz mono 16-bit silence: baresip's audio source must outlast the call. */
+function writeSilence(file: string, seconds: number): void {
+  const data = 8000 * 2 * seconds
+  const header = Buffer.alloc(44)
+  header.write('RIFF', 0)
+  header.writeUInt32LE(36 + data, 4)
+  header.write('WAVEfmt ', 8)
+  header.writeUInt32LE(16, 16)
+  header.writeUInt16LE(1, 20)
+  header.writeUInt16LE(1, 22)
+  header.writeUInt32LE(8000, 24)
+  header.writeUInt32LE(16000, 28)
+  header.writeUInt16LE(2, 32)
+  header.writeUInt16LE(16, 34)
+  header.write('data', 36)
+  header.writeUInt32LE(data, 40)
+  fs.writeFileSync(file, Buffer.concat([header, Buffer.alloc(data)]))
+}
+
+interface Running {
+  child: ChildProcess
+  output: () => string
+  exited: Promise<number | null>
+}
+
+function run(command: string, args: string[], cwd: string): Running {
+  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)))
+  child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  return { child, output: () => output, exited }
+}
+
+/** Stops a process: SIGTERM, then SIGKILL after 3 s. Resolves once it has exited. */
+async function stop(proc: Running | undefined): Promise<void> {
+  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return
+  proc.child.kill('SIGTERM')
+  const timer = setTimeout(() => proc.child.kill('SIGKILL'), 3_000)
+  await proc.exited
+  clearTimeout(timer)
+}
+
+let baresipBin: string
+let sippBin: string
+let services: TestServices
+let dir: string
+let sipPort: number
+let ctrlPort: number
+let baresip: Running | undefined
+const started: Running[] = []
+
+async function startBaresip(): Promise<void> {
+  baresip = run(baresipBin, ['-f', dir], dir)
+  started.push(baresip)
+  const current = baresip
+  await waitFor(`baresip to start (output: ${current.output()})`, () => current.output().includes('baresip is ready'))
+}
+
+/** Starts one sipp call with `scenario`; bounded by sipp's own timeout. */
+async function sipp(scenario: string): Promise<Running> {
+  const mediaPort = await freePort()
+  const proc = run(
+    sippBin,
+    [
+      '-sf',
+      path.join(SCENARIOS, scenario),
+      `127.0.0.1:${sipPort}`,
+      '-s',
+      'agent',
+      '-m',
+      '1',
+      '-i',
+      '127.0.0.1',
+      '-mp',
+      String(mediaPort),
+      '-timeout',
+      '25s',
+      '-nostdin',
+    ],
+    dir,
+  )
+  started.push(proc)
+  return proc
+}
+
+const connector = () => services.integrations.baresip
+const calls = (): Call[] => services.calls.list(0, Number.MAX_SAFE_INTEGER)
+const ended = (count: number) => () => {
+  const list = calls()
+  return list.length === count && list.every((call) => call.endedAt !== null) ? list : null
+}
+
+beforeAll(async () => {
+  baresipBin = requireTool('baresip')
+  sippBin = requireTool('sipp')
+  services = testServices(Date.now)
+  dir = services.dir
+  sipPort = await freePort()
+  ctrlPort = await freePort()
+  writeSilence(path.join(dir, 'silence.wav'), 30)
+  fs.writeFileSync(
+    path.join(dir, 'config'),
+    [
+      `sip_listen 127.0.0.1:${sipPort}`,
+      'module_path /usr/lib/baresip/modules',
+      'module g711.so',
+      'module aufile.so',
+      'module_app account.so',
+      'module_app menu.so',
+      'module_app ctrl_tcp.so',
+      `ctrl_tcp_listen 127.0.0.1:${ctrlPort}`,
+      `audio_source aufile,${path.join(dir, 'silence.wav')}`,
+      `audio_player aufile,${path.join(dir, 'heard.wav')}`,
+      `audio_alert aufile,${path.join(dir, 'alert.wav')}`,
+      'rtp_ports 30000-40000',
+      '',
+    ].join('\n'),
+  )
+  fs.writeFileSync(path.join(dir, 'accounts'), '<sip:agent@127.0.0.1>;regint=0;answermode=auto\n')
+  services.settings.update({ callEventsBaresip: true, baresipAddress: `127.0.0.1:${ctrlPort}`, callerNumber: 'full' })
+  await startBaresip()
+  await services.integrations.start(0)
+  await waitFor('the connector to reach baresip', () => connector()?.status === 'connected')
+}, 30_000)
+
+afterAll(async () => {
+  await services?.integrations.close()
+  for (const proc of started) await stop(proc)
+  services?.dispose()
+}, 20_000)
+
+describe('baresip + sipp on loopback', () => {
+  it('records a call the caller hangs up, with start, end and caller', async () => {
+    const call = await sipp('caller-hangs-up.xml')
+    const open = await waitFor('CalmDeck to open the call', () => services.calls.current().call)
+    expect(open).toMatchObject({ caller: CALLER, direction: 'inbound', source: 'integration', endedAt: null })
+    expect(await call.exited, call.output()).toBe(0)
+    const [record] = await waitFor('CalmDeck to close the call', ended(1))
+    expect(record?.endedAt).not.toBeNull()
+    // The scenario talks for 1.2 s.
+    expect((record?.endedAt ?? 0) - (record?.startedAt ?? 0)).toBeGreaterThanOrEqual(1_000)
+    expect(services.calls.timeline(record?.id ?? 0).events.map((event) => event.kind)).toEqual([
+      'call-started',
+      'call-ended',
+    ])
+  }, 30_000)
+
+  it('records a call the agent hangs up in baresip', async () => {
+    const call = await sipp('agent-hangs-up.xml')
+    await waitFor('CalmDeck to open the call', () => services.calls.current().call)
+    await expect(connector()?.command('hangup')).resolves.toMatchObject({ ok: true })
+    expect(await call.exited, call.output()).toBe(0)
+    const list = await waitFor('CalmDeck to close the call', ended(2))
+    expect(list[0]).toMatchObject({ caller: CALLER, source: 'integration' })
+  }, 30_000)
+
+  it('reconnects when baresip is restarted, and records the next call', async () => {
+    await stop(baresip)
+    await waitFor('the connector to notice', () => connector()?.status !== 'connected')
+    await startBaresip()
+    await waitFor('the connector to reconnect', () => connector()?.status === 'connected', 15_000)
+    const call = await sipp('caller-hangs-up.xml')
+    expect(await call.exited, call.output()).toBe(0)
+    const list = await waitFor('CalmDeck to record the call', ended(3))
+    expect(list[0]).toMatchObject({ caller: CALLER })
+  }, 40_000)
+})
