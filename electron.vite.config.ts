@@ -13,6 +13,8 @@ export default defineConfig({
           web: resolve(__dirname, 'electron/web/cli.ts'),
           // `calmdeck-event` (bin/calmdeck-event.cjs): loads only what it needs, to exit fast.
           'calmdeck-event': resolve(__dirname, 'electron/cli/calmdeck-event.ts'),
+          // `npm run export`: the incident report on the command line (read-only on the data).
+          export: resolve(__dirname, 'electron/cli/export.ts'),
         },
         output: { format: 'cjs' },
       },

@@ -3,6 +3,12 @@ import { actionSources, isActionId, type ActionId } from './actions'
 import { callEventSchema, callListItemSchema, callSchema, callStateSchema, MAX_EVENT_TEXT } from './calls'
 import type { Channel, HostEvent } from './channels'
 import { deckSchema } from './deck'
+import {
+  exportPreviewRequestSchema,
+  exportPreviewSchema,
+  exportRunRequestSchema,
+  exportRunResultSchema,
+} from './export'
 import { noteHitSchema, noteSaveSchema, noteSchema } from './notes'
 import { daySummarySchema, recoveryStateSchema } from './recovery'
 import { errorCodes } from './result'
@@ -133,6 +139,20 @@ export const contract = {
   'day:summary': { request: rangeSchema.omit({ hardOnly: true }), response: daySummarySchema },
   /** The window answers `app:flush`: everything typed has been saved (or could not be). */
   'app:flushed': { request: z.strictObject({ requestId: z.number().int() }), response: z.null() },
+  /** The summary of a range, or of the current shift (no range), before exporting it. */
+  'export:preview': { request: exportPreviewRequestSchema, response: exportPreviewSchema },
+  /** Writes the report in each format into the folder; refuses to overwrite without `force`. */
+  'export:run': { request: exportRunRequestSchema, response: exportRunResultSchema },
+  /** The system's folder picker (desktop); `supported: false` where there is none. */
+  'export:choose-folder': {
+    request: empty,
+    response: z.strictObject({ supported: z.boolean(), folder: z.string().nullable() }),
+  },
+  /** Shows a file the last exports wrote in the file manager (desktop). */
+  'export:reveal': {
+    request: z.strictObject({ path: z.string().min(1).max(1200) }),
+    response: z.strictObject({ revealed: z.boolean() }),
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export const hostEventSchemas = {

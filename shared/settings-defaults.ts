@@ -14,5 +14,11 @@ export const defaultSettings: Settings = {
   callLinks: false,
   recoveryMinutes: 5,
   recoverySound: false,
+  shiftMode: 'first-call',
+  shiftStart: '08:00',
+  shiftEnd: '16:30',
+  exportFolder: '',
+  exportFormats: ['pdf', 'csv'],
+  exportRedact: false,
   hotkeys: {},
 }

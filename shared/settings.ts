@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isAccelerator } from './accelerator'
 import { isActionId } from './actions'
+import { exportFormats } from './export-formats'
 import { parseHostPort } from './host-port'
 import { APP_LOCALES } from './locales'
 
@@ -34,6 +35,17 @@ export const settingsSchema = z.strictObject({
   recoveryMinutes: z.number().int().min(1).max(30),
   /** A soft sound when a recovery break ends. */
   recoverySound: z.boolean(),
+  /** What "End shift" covers: fixed shift hours, or from the first call today until now. */
+  shiftMode: z.enum(['first-call', 'hours']),
+  /** Shift hours as local HH:MM; an end before the start is a night shift. */
+  shiftStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM, e.g. 08:00'),
+  shiftEnd: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM, e.g. 16:30'),
+  /** The folder reports were last exported to ('' until the first export). */
+  exportFolder: z.string().max(1000),
+  /** Formats ticked for the last export. */
+  exportFormats: z.array(z.enum(exportFormats)).max(exportFormats.length),
+  /** Mask phone numbers and e-mail addresses in exports. */
+  exportRedact: z.boolean(),
   /** Global hotkeys by action; null unbinds a default. Missing actions use the defaults. */
   hotkeys: z
     .record(

@@ -1,4 +1,4 @@
-import { app, dialog, globalShortcut, ipcMain, type Tray } from 'electron'
+import { app, dialog, globalShortcut, ipcMain, powerMonitor, shell, type Tray } from 'electron'
 import type { ActionId, ActionSource } from '../../shared/actions'
 import type { HostEvent } from '../../shared/channels'
 import type { HostEventData } from '../../shared/contract'
@@ -6,8 +6,12 @@ import { createAppServices, type AppServices } from '../services/app-services'
 import { hasCallEvent } from '../services/call-event-args'
 import { NewerDatabaseError } from '../services/database'
 import { defaultDataDir } from '../services/data-dir'
+import { findFontDir } from '../services/export/font-dir'
 import { applyCallLinks } from './call-links'
+import { electronExportShell, exportArgs, runExportAndQuit } from './export-shell'
 import { isOwnRendererFrame, registerIpc, sendToAllWindows } from './ipc'
+import { saveBeforeLeaving } from './lifecycle'
+import { notifyRecoveryOver, trayCountdown } from './recovery-notice'
 import { applySecurity } from './security'
 import { electronShortcuts } from './shortcuts'
 import { createTray, toggleWindow } from './tray'
@@ -21,11 +25,22 @@ let services: AppServices | undefined
 /** Command lines and links that arrive before the services are ready (e.g. macOS open-url). */
 const earlyArgv: string[][] = []
 let callLinksOn = false
+const showRecoveryInTray = trayCountdown(
+  () => tray,
+  () => services?.settings.get().locale ?? 'auto',
+)
 
 // Before the lock: Electron keeps the single-instance lock in the userData folder.
 app.setPath('userData', dataDir)
 
-if (app.requestSingleInstanceLock()) {
+const exportCommand = exportArgs(process.argv)
+/** The report fonts: in the packaged app's resources, else in the source tree. */
+const fontDir = () => findFontDir(__dirname, app.isPackaged ? process.resourcesPath : undefined)
+
+if (exportCommand) {
+  // `CalmDeck --export …`: a report on the command line, no window, no lock (see README).
+  runExportAndQuit(app, exportCommand, fontDir())
+} else if (app.requestSingleInstanceLock()) {
   app.on('second-instance', (_event, argv) => onSecondInstance(argv))
   // macOS hands links over as an event, possibly before the app is ready.
   app.on('open-url', (event, url) => {
@@ -47,18 +62,23 @@ function onReady(): void {
     shortcuts: electronShortcuts(globalShortcut),
     onUiAction,
     onCallShown: revealWindow,
+    onRecoveryFinished: () => notifyRecoveryOver(ready.settings.get().locale),
     log: (line) => console.error(`calmdeck: ${line}`),
+    exportShell: electronExportShell(dialog, shell, () => mainWindow?.window),
+    fontDir: fontDir(),
   })
   services = ready
-  app.on('before-quit', () => {
-    mainWindow?.stopRememberingBounds()
-    tray?.destroy()
-    ready.close()
-  })
   applySecurity()
   registerIpc(ipcMain, ready.dispatch, isOwnRendererFrame)
   mainWindow = createMainWindow(ready.settings.get(), ready.store)
-  tray = createTray(mainWindow.window)
+  const window = mainWindow
+  tray = createTray(window.window)
+  showRecoveryInTray(ready.recovery.current())
+  saveBeforeLeaving(app, powerMonitor, window.window, ready.flushes, () => {
+    window.stopRememberingBounds()
+    tray?.destroy()
+    ready.close()
+  })
   app.on('window-all-closed', () => app.quit())
   setCallLinks(ready.settings.get().callLinks)
   ready.integrations.start().catch((error: unknown) => {
@@ -87,6 +107,7 @@ function broadcast<E extends HostEvent>(event: E, data: HostEventData<E>): void 
     applyWindowSettings(mainWindow.window, data as HostEventData<'settings:changed'>)
     setCallLinks((data as HostEventData<'settings:changed'>).callLinks)
   }
+  if (event === 'recovery:changed') showRecoveryInTray(data as HostEventData<'recovery:changed'>)
   sendToAllWindows(event, data)
 }
 

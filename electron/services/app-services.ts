@@ -1,6 +1,7 @@
 import type { ActionId, ActionSource } from '../../shared/actions'
 import type { HostEvent } from '../../shared/channels'
 import type { AppInfo, HostEventData } from '../../shared/contract'
+import type { AppLocale } from '../../shared/locales'
 import { AppError } from '../../shared/result'
 import { ActionService } from './action-service'
 import { CallEventIngest } from './call-event-ingest'
@@ -8,6 +9,8 @@ import { CallIntegrations } from './call-integrations'
 import { CallService } from './call-service'
 import { openDatabase, type Db } from './database'
 import { DeckService } from './deck-service'
+import { ExportService, type ExportShell } from './export/export-service'
+import { findFontDir } from './export/font-dir'
 import { FlushCoordinator } from './flush-coordinator'
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch'
 import { HotkeyService, type ShortcutRegistrar } from './hotkey-service'
@@ -34,6 +37,10 @@ export interface AppServicesOptions {
   /** A softphone call just opened and Settings ask to show the window (without focus). */
   onCallShown?: () => void
   log?: (line: string) => void
+  /** Folder picker and "show in folder" for exports (desktop); none in the browser. */
+  exportShell?: ExportShell | null
+  /** Where the PDF fonts are; found next to the app by default. */
+  fontDir?: string
 }
 
 export interface AppServices {
@@ -47,6 +54,7 @@ export interface AppServices {
   /** Softphone call events; a host calls `integrations.start()` to listen. */
   integrations: CallIntegrations
   notes: NoteService
+  exports: ExportService
   recovery: RecoveryService
   flushes: FlushCoordinator
   dispatch: Dispatch
@@ -125,6 +133,19 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
   })
   const notes = new NoteService(db, now)
+  const exports = new ExportService({
+    db,
+    now,
+    settings: () => settings.get(),
+    eventKinds: () => decks.eventKinds(),
+    fontDir: options.fontDir ?? findFontDir(),
+    shell: options.exportShell ?? null,
+  })
+  /** The report's language: the window's, else the setting, else English. */
+  const reportLanguage = (language?: AppLocale): AppLocale => {
+    const setting = settings.get().locale
+    return language ?? (setting === 'auto' ? 'en' : setting)
+  }
   const flushes = new FlushCoordinator((requestId) => broadcast('app:flush', { requestId }))
   const info: AppInfo = { version: options.version, host: options.host, notices }
 
@@ -153,6 +174,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'recovery:extend': ({ minutes }) => recovery.extend(minutes),
     'recovery:end': () => recovery.endEarly(),
     'day:summary': ({ from, to }) => recovery.summary(from, to),
+    'export:preview': ({ range, language }) => exports.preview(range, reportLanguage(language)),
+    'export:run': async (request) => {
+      const result = await exports.run(request, reportLanguage(request.language))
+      const { folder, formats, redact } = request
+      settings.update({ exportFolder: folder.trim(), exportFormats: formats, exportRedact: redact })
+      return result
+    },
+    'export:choose-folder': () => exports.chooseFolder(),
+    'export:reveal': ({ path }) => exports.reveal(path),
     'app:flushed': ({ requestId }) => {
       flushes.acknowledge(requestId)
       return null
@@ -190,6 +220,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     hotkeys,
     integrations,
     notes,
+    exports,
     recovery,
     flushes,
     dispatch,

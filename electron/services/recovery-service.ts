@@ -58,7 +58,7 @@ function toState(row: RecoveryRow, now: number): RecoveryState {
  */
 export class RecoveryService {
   private readonly stmt
-  private timer: ReturnType<typeof setTimeout> | undefined
+  private timer: ReturnType<typeof setInterval> | undefined
 
   constructor(private readonly deps: RecoveryServiceDeps) {
     const { db } = deps
@@ -193,7 +193,7 @@ export class RecoveryService {
   }
 
   dispose(): void {
-    clearTimeout(this.timer)
+    clearInterval(this.timer)
   }
 
   /**
@@ -226,13 +226,19 @@ export class RecoveryService {
     return state
   }
 
-  /** Wakes at the end of a running break to mark it finished and tell the windows. */
+  /**
+   * While a break runs, looks once a second whether it has reached its end (by the clock, so a
+   * sleep or a clock change cannot make it late), then marks it finished and tells the windows.
+   */
   private reschedule(): void {
-    clearTimeout(this.timer)
+    clearInterval(this.timer)
+    this.timer = undefined
     const state = this.current()
     if (state?.status !== 'running' || state.endsAt === null) return
-    const delay = Math.max(0, state.endsAt - this.deps.now())
-    this.timer = setTimeout(() => this.changed(), Math.min(delay + 50, 2 ** 31 - 1))
+    const endsAt = state.endsAt
+    this.timer = setInterval(() => {
+      if (this.deps.now() >= endsAt) this.changed()
+    }, 1000)
     this.timer.unref?.()
   }
 }

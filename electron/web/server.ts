@@ -161,6 +161,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     services,
     close: async () => {
+      // Like the desktop app on quit: the open pages save what is typed first (bounded wait).
+      await services.flushes.flush(clients.size, 1500)
       for (const client of clients) client.terminate()
       await new Promise<void>((resolve) => wss.close(() => resolve()))
       await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -26,6 +26,8 @@ export const windowKeys: Readonly<Record<string, ActionId>> = {
   p: 'log:promise-made',
   r: 'log:resolved',
   f: 'log:follow-up',
+  w: 'recovery-start',
+  d: 'recovery-decline',
 }
 
 /** The letter that triggers `action` in the window, if any. */

@@ -1,7 +1,9 @@
 // `npm run bench`: prints one JSON object per line: {"name":…,"value":…,"unit":…}.
 import { benchBridge } from './bridge'
+import { benchExport } from './export'
 import { benchFirstCard } from './first-card'
 import { benchHooks } from './hook'
+import { benchIdleCpu } from './idle-cpu'
 import { benchNoteSearch } from './note-search'
 import { benchInitialJs } from './renderer'
 import { benchStorage } from './storage'
@@ -12,7 +14,9 @@ async function main(): Promise<void> {
   await benchFirstCard()
   await benchBridge(rawP99)
   benchNoteSearch()
+  await benchExport()
   await benchHooks()
+  await benchIdleCpu()
 }
 
 main().catch((error: unknown) => {

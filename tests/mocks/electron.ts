@@ -185,6 +185,16 @@ export function createElectronFake(options: FakeOptions = {}) {
     unregisterAll: () => (record('globalShortcut.unregisterAll', []), shortcuts.clear()),
   }
 
+  const powerMonitor = new EventEmitter()
+  const notifications: { title?: string; body?: string }[] = []
+  class FakeNotification {
+    static isSupported = () => true
+    constructor(private readonly options: { title?: string; body?: string }) {}
+    show() {
+      notifications.push(this.options)
+    }
+  }
+
   const dialog = { showErrorBox: (title: string, content: string) => record('dialog.showErrorBox', [title, content]) }
   const nativeImage = { createFromPath: (file: string) => (record('nativeImage.createFromPath', [file]), { file }) }
 
@@ -200,9 +210,23 @@ export function createElectronFake(options: FakeOptions = {}) {
     dialog,
     nativeImage,
     globalShortcut,
+    powerMonitor,
+    Notification: FakeNotification,
   }
 
-  return { module, calls, app, ipcHandlers, windows, trays, menus, sessionHandlers, shortcuts }
+  return {
+    module,
+    calls,
+    app,
+    ipcHandlers,
+    windows,
+    trays,
+    menus,
+    sessionHandlers,
+    shortcuts,
+    powerMonitor,
+    notifications,
+  }
 }
 
 export type ElectronFake = ReturnType<typeof createElectronFake>

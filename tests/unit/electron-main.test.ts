@@ -65,6 +65,21 @@ async function invoke(
   return (await handler(event, payload)) as Answer
 }
 
+/**
+ * Quits as Electron would: before-quit is held while the window is asked to save its notes; the
+ * fake renderer answers `app:flush` like the real one, then the shell closes everything.
+ */
+async function quit(fake: ElectronFake): Promise<void> {
+  const event = fakeEvent()
+  fake.app.emit('before-quit', event)
+  expect(event.prevented).toBe(true)
+  const ask = fake.windows[0]?.webContents.sent.filter((sent) => sent.name === 'app:flush').at(-1)
+  const { requestId } = (ask?.args[0] ?? {}) as { requestId?: number }
+  if (requestId === undefined) throw new Error('the window was not asked to save before quitting')
+  expect(await invoke(fake, 'app:flushed', { requestId })).toMatchObject({ ok: true })
+  await new Promise((resolve) => setImmediate(resolve))
+}
+
 function callsNamed(list: { name: string; args: unknown[] }[], name: string): unknown[][] {
   return list.filter((call) => call.name === name).map((call) => call.args)
 }
@@ -271,9 +286,11 @@ describe('electron main, first instance', () => {
     expect(callsNamed(fake.calls, 'app.removeAsDefaultProtocolClient')).toHaveLength(3)
   })
 
-  it('saves the window bounds and closes the database before quitting', () => {
+  it('asks the window to save notes, then saves the bounds and closes the database before quitting', async () => {
     win().normalBounds = { x: 2400, y: 100, width: 360, height: 600 }
-    fake.app.emit('before-quit')
+    const quits = callsNamed(fake.calls, 'app.quit').length
+    await quit(fake)
+    expect(callsNamed(fake.calls, 'app.quit')).toHaveLength(quits + 1)
     // Closing the last connection checkpoints the WAL and removes it.
     expect(fs.existsSync(path.join(configHome, 'CalmDeck', 'calmdeck.sqlite3-wal'))).toBe(false)
     expect(readBounds(configHome)).toEqual({ x: 2400, y: 100, width: 360, height: 600 })
@@ -284,7 +301,7 @@ describe('electron main, first instance', () => {
     const next = createElectronFake()
     await loadMain(next, configHome)
     expect(next.windows[0]?.options).toMatchObject({ x: 1920 - 360, y: 100, width: 360, height: 600 })
-    next.app.emit('before-quit')
+    await quit(next)
   })
 })
 
@@ -341,8 +358,22 @@ describe('electron main, global hotkeys', () => {
     expect(callsNamed(window.calls, 'show')).toEqual([])
   })
 
-  it('releases the hotkeys when quitting', () => {
-    fake.app.emit('before-quit')
+  it('tells the agent when a recovery break is over, and shows the time left in the tray', async () => {
+    await invoke(fake, 'recovery:start', { minutes: 1 })
+    expect(fake.trays[0]?.tooltip).toMatch(/^CalmDeck — recovery break, 1 min left$/)
+    await invoke(fake, 'recovery:end', {})
+    expect(fake.trays[0]?.tooltip).toBe('CalmDeck')
+    expect(fake.notifications).toEqual([])
+  })
+
+  it('asks the window to save before the machine sleeps', () => {
+    const window = fake.windows[0]!
+    fake.powerMonitor.emit('suspend')
+    expect(window.webContents.sent.at(-1)?.name).toBe('app:flush')
+  })
+
+  it('releases the hotkeys when quitting', async () => {
+    await quit(fake)
     expect(fake.shortcuts.size).toBe(0)
   })
 })

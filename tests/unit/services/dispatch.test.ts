@@ -73,11 +73,22 @@ describe('dispatch', () => {
       'recovery:extend': { minutes: 1 },
       'recovery:end': {},
       'day:summary': { from: 0, to: Date.parse('2030-01-01') },
+      'export:preview': {},
+      'export:run': {
+        range: { from: 0, to: 1000 },
+        formats: ['json'],
+        folder: services.dir,
+        remark: '',
+        redact: false,
+      },
+      'export:choose-folder': {},
+      'export:reveal': { path: '/not/exported.pdf' },
     } as const
     // Well-formed, but refused by the service: the error is typed too.
     const refusals: Partial<Record<(typeof channels)[number], string>> = {
       'deck:import': 'invalid-deck',
       'notes:get': 'not-found',
+      'export:reveal': 'not-found',
     }
     for (const channel of channels) {
       const result = await services.dispatch(channel, requests[channel])

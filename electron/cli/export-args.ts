@@ -1,0 +1,125 @@
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+import { exportFormats, type ExportFormat } from '../../shared/export-formats'
+import { APP_LOCALES, type AppLocale } from '../../shared/locales'
+import type { LocalClock } from '../services/export/local-time'
+
+export const EXPORT_USAGE = `Usage: npm run export -- --from <ISO date/time> --to <ISO date/time> --format csv|json|md|pdf --out <path>
+                         [--data-dir <folder>] [--redact] [--force] [--lang en|nl|hr] [--remark <text>]
+
+Writes CalmDeck's incident report for [from, to) to one file. Reads the data without changing it,
+also while CalmDeck is running.
+  --from, --to  2026-11-22 (local midnight), 2026-11-22T08:00 (local time) or with an offset/Z
+  --format      csv, json, md or pdf (may be left out when --out ends in one of them)
+  --out         the file to write, or an existing folder (a name with the period is chosen)
+  --data-dir    CalmDeck's data folder (default: the desktop app's own)
+  --redact      mask phone numbers and e-mail addresses
+  --force       replace an existing file
+  --lang        report language (default: CalmDeck's language setting, else the system's)
+  --remark      a closing remark to include`
+
+export interface ExportArgs {
+  from: number
+  to: number
+  format: ExportFormat
+  out: string
+  dataDir: string | undefined
+  redact: boolean
+  force: boolean
+  language: AppLocale | undefined
+  remark: string
+}
+
+export type ParsedExportArgs = { kind: 'run'; args: ExportArgs } | { kind: 'help' } | { kind: 'error'; message: string }
+
+const rawSchema = z.strictObject({
+  from: z.string({ error: 'is required' }),
+  to: z.string({ error: 'is required' }),
+  format: z.enum(exportFormats, { error: 'must be csv, json, md or pdf' }).optional(),
+  out: z.string({ error: 'is required' }).min(1, 'is required'),
+  'data-dir': z.string().min(1).optional(),
+  redact: z.boolean().optional(),
+  force: z.boolean().optional(),
+  lang: z.enum(APP_LOCALES, { error: 'must be en, nl or hr' }).optional(),
+  remark: z.string().max(4000).optional(),
+  help: z.boolean().optional(),
+})
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/
+
+/** An ISO date (local midnight) or date-time (local unless it has an offset), or null. */
+export function parseMoment(text: string, clock: LocalClock): number | null {
+  if (DATE_ONLY.test(text)) {
+    const noon = Date.parse(`${text}T12:00:00Z`)
+    return Number.isNaN(noon) ? null : clock.startOfDay(noon)
+  }
+  if (!DATE_TIME.test(text)) return null
+  const normalised = text.replace(' ', 'T')
+  const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/.test(normalised)
+  if (hasOffset) {
+    const ms = Date.parse(normalised)
+    return Number.isNaN(ms) ? null : ms
+  }
+  // Local time in the report's zone: read as UTC, then take the zone's offset off.
+  const asUtc = Date.parse(`${normalised}Z`)
+  if (Number.isNaN(asUtc)) return null
+  const guess = asUtc - clock.offsetMinutes(asUtc) * 60_000
+  return asUtc - clock.offsetMinutes(guess) * 60_000
+}
+
+/** Parses the command line; never throws. */
+export function parseExportArgs(argv: readonly string[], clock: LocalClock): ParsedExportArgs {
+  let values: unknown
+  try {
+    values = parseArgs({
+      args: [...argv],
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        'data-dir': { type: 'string' },
+        redact: { type: 'boolean' },
+        force: { type: 'boolean' },
+        lang: { type: 'string' },
+        remark: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : 'unreadable arguments' }
+  }
+  if ((values as { help?: boolean }).help) return { kind: 'help' }
+  const parsed = rawSchema.safeParse(values)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return { kind: 'error', message: `--${String(issue?.path[0] ?? 'argument')} ${issue?.message ?? 'is not valid'}` }
+  }
+  const raw = parsed.data
+  const from = parseMoment(raw.from, clock)
+  if (from === null) return { kind: 'error', message: `--from must be an ISO date or date-time, e.g. 2026-11-22T08:00` }
+  const to = parseMoment(raw.to, clock)
+  if (to === null) return { kind: 'error', message: `--to must be an ISO date or date-time, e.g. 2026-11-22T16:30` }
+  if (to <= from) return { kind: 'error', message: '--to must be after --from' }
+  const extension = path.extname(raw.out).slice(1).toLowerCase()
+  const format = raw.format ?? exportFormats.find((item) => item === extension)
+  if (!format) return { kind: 'error', message: '--format is required (csv, json, md or pdf)' }
+  return {
+    kind: 'run',
+    args: {
+      from,
+      to,
+      format,
+      out: path.resolve(raw.out),
+      dataDir: raw['data-dir'] === undefined ? undefined : path.resolve(raw['data-dir']),
+      redact: raw.redact ?? false,
+      force: raw.force ?? false,
+      language: raw.lang,
+      remark: raw.remark ?? '',
+    },
+  }
+}

@@ -1,0 +1,118 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { matchLocale, type AppLocale } from '../../shared/locales'
+import { AppError } from '../../shared/result'
+import { NewerDatabaseError } from '../services/database'
+import { defaultDataDir } from '../services/data-dir'
+import { DeckService } from '../services/deck-service'
+import { buildReport } from '../services/export/build-report'
+import { renderReport, reportFileStem } from '../services/export/export-service'
+import { findFontDir } from '../services/export/font-dir'
+import { localClock, machineTimeZone } from '../services/export/local-time'
+import { openReadOnly } from '../services/export/read-only-db'
+import { writeFileSafely } from '../services/export/safe-write'
+import { KeyValueStore, SettingsService } from '../services/settings-service'
+import { EXPORT_USAGE, parseExportArgs } from './export-args'
+
+export interface ExportCliIo {
+  out: (line: string) => void
+  err: (line: string) => void
+  now?: () => number
+  timeZone?: string
+  env?: NodeJS.ProcessEnv
+  fontDir?: string
+  nativeBinding?: string
+}
+
+/**
+ * `calmdeck export`: writes one report file. Exit status 0 when written, 1 when it could not be
+ * (no data, file exists without --force, unwritable folder), 2 for wrong arguments, 3 for data
+ * from a newer CalmDeck. One line on failure; never a stack trace, never note text or numbers.
+ */
+export async function runExportCli(argv: readonly string[], io: ExportCliIo): Promise<number> {
+  const clock = localClock(io.timeZone ?? machineTimeZone())
+  const parsed = parseExportArgs(argv, clock)
+  if (parsed.kind === 'help') {
+    io.out(EXPORT_USAGE)
+    return 0
+  }
+  if (parsed.kind === 'error') {
+    io.err(`calmdeck export: ${parsed.message}\n\n${EXPORT_USAGE}`)
+    return 2
+  }
+  const args = parsed.args
+  const now = io.now ?? Date.now
+  try {
+    const db = openReadOnly(args.dataDir ?? defaultDataDir(), io.nativeBinding)
+    try {
+      const settings = new SettingsService(new KeyValueStore(db)).get()
+      const language: AppLocale =
+        args.language ?? (settings.locale === 'auto' ? systemLocale(io.env ?? process.env) : settings.locale)
+      const report = buildReport(db, {
+        from: args.from,
+        to: args.to,
+        now: now(),
+        timeZone: clock.timeZone,
+        language,
+        eventKinds: new DeckService(db, now).eventKinds(),
+        redact: args.redact,
+        remark: args.remark,
+      })
+      const target = isFolder(args.out)
+        ? path.join(args.out, `${reportFileStem(args.from, args.to, clock)}.${args.format}`)
+        : args.out
+      const data = await renderReport(report, args.format, io.fontDir ?? findFontDir(__dirname, resourcesPath()))
+      writeFileSafely(target, data, { force: args.force })
+      io.out(`${target} (${report.summary.calls} calls, ${report.summary.hardCalls} hard)`)
+      return 0
+    } finally {
+      db.close()
+    }
+  } catch (error) {
+    if (error instanceof NewerDatabaseError) {
+      io.err(`calmdeck export: ${error.message}`)
+      return 3
+    }
+    if (error instanceof AppError) {
+      io.err(`calmdeck export: ${error.message}`)
+      return 1
+    }
+    const code = (error as { code?: unknown } | null)?.code
+    io.err(
+      `calmdeck export: the report could not be made (${error instanceof Error ? error.name : 'error'}${typeof code === 'string' ? `, ${code}` : ''}).`,
+    )
+    return 1
+  }
+}
+
+/** The system language from LC_ALL / LC_MESSAGES / LANG (e.g. "nl_NL.UTF-8"), else English. */
+function systemLocale(env: NodeJS.ProcessEnv): AppLocale {
+  const tags = [env.LC_ALL, env.LC_MESSAGES, env.LANG, Intl.DateTimeFormat().resolvedOptions().locale]
+  return matchLocale(tags.filter((tag): tag is string => !!tag).map((tag) => tag.replace('_', '-')))
+}
+
+function resourcesPath(): string | undefined {
+  return (process as { resourcesPath?: string }).resourcesPath
+}
+
+function isFolder(target: string): boolean {
+  try {
+    return fs.statSync(target).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  const code = await runExportCli(argv, {
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+  }).catch(() => {
+    process.stderr.write('calmdeck export: the report could not be made.\n')
+    return 1
+  })
+  process.exitCode = code
+  return code
+}
+
+if (require.main === module) void main()

@@ -1,0 +1,38 @@
+import type { App, BrowserWindow, PowerMonitor } from 'electron'
+import type { FlushCoordinator } from '../services/flush-coordinator'
+
+/** How long quitting waits for the windows to save what the agent typed. */
+const QUIT_FLUSH_MS = 1500
+/** Sleep and log-off give less time: ask, wait briefly. */
+const SUSPEND_FLUSH_MS = 800
+
+/**
+ * Nothing typed is lost when the app goes away: before quitting (and before sleep, shutdown and
+ * a Windows log-off, where quit events do not fire) the windows are asked to save their notes,
+ * with a bounded wait. Only then does `onQuit` close the database.
+ */
+export function saveBeforeLeaving(
+  app: App,
+  powerMonitor: PowerMonitor,
+  window: BrowserWindow,
+  flushes: FlushCoordinator,
+  onQuit: () => void,
+): void {
+  const windows = () => (window.isDestroyed() ? 0 : 1)
+  let leaving = false
+
+  app.on('before-quit', (event) => {
+    if (leaving) return
+    event.preventDefault()
+    leaving = true
+    void flushes.flush(windows(), QUIT_FLUSH_MS).finally(() => {
+      onQuit()
+      app.quit()
+    })
+  })
+  powerMonitor.on('suspend', () => void flushes.flush(windows(), SUSPEND_FLUSH_MS))
+  // Linux and macOS: quitting on shutdown goes through before-quit, which saves first.
+  powerMonitor.on('shutdown', () => app.quit())
+  // Windows: logging off does not quit the app first.
+  window.on('session-end', () => void flushes.flush(windows(), SUSPEND_FLUSH_MS))
+}

@@ -1,0 +1,164 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { EventKind } from '../../../shared/event-kinds'
+import type {
+  ExportFormat,
+  ExportPreview,
+  ExportReport,
+  ExportRunRequest,
+  ExportRunResult,
+} from '../../../shared/export'
+import type { AppLocale } from '../../../shared/locales'
+import { AppError } from '../../../shared/result'
+import type { Settings } from '../../../shared/settings'
+import type { Db } from '../database'
+import { buildReport } from './build-report'
+import { localClock, machineTimeZone, type LocalClock } from './local-time'
+import { fontsIn } from './pdf-style'
+import { renderJson } from './render-json'
+import { renderMarkdown } from './render-markdown'
+import { writeFileSafely } from './safe-write'
+import { shiftRange } from './shift-range'
+
+/** What the OS offers around exports (Electron); the web host has neither. */
+export interface ExportShell {
+  /** Lets the user pick a folder; null when cancelled. */
+  chooseFolder(current: string | null): Promise<string | null>
+  /** Shows a file in the system's file manager. */
+  reveal(file: string): void
+}
+
+export interface ExportServiceDeps {
+  db: Db
+  now: () => number
+  settings: () => Settings
+  eventKinds: () => readonly EventKind[]
+  /** Folder with the PDF fonts (resources/fonts). */
+  fontDir: string
+  /** IANA zone for local times; the machine's by default. */
+  timeZone?: string
+  shell?: ExportShell | null
+}
+
+export interface ReportRequest {
+  from: number
+  to: number
+  redact: boolean
+  remark: string
+  language: AppLocale
+}
+
+const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', json: 'json', md: 'md', pdf: 'pdf' }
+
+/**
+ * Renders a report in one format: text for CSV, JSON and Markdown, bytes for PDF. The CSV and PDF
+ * libraries load on first use, so they cost the app's start nothing.
+ */
+export async function renderReport(
+  report: ExportReport,
+  format: ExportFormat,
+  fontDir: string,
+): Promise<string | Buffer> {
+  if (format === 'json') return renderJson(report)
+  if (format === 'md') return renderMarkdown(report)
+  if (format === 'csv') return (await import('./render-csv')).renderCsv(report)
+  return (await import('./render-pdf')).renderPdf(report, fontsIn(fontDir))
+}
+
+/** `calmdeck-report-2026-11-22-0800-1630`: the period in the file name, sortable. */
+export function reportFileStem(from: number, to: number, clock: LocalClock): string {
+  const stamp = (ms: number) => clock.time(ms).replace(':', '')
+  const sameDay = clock.date(from) === clock.date(to - 1)
+  const end = sameDay && stamp(to) === '0000' ? '2400' : stamp(to)
+  return sameDay
+    ? `calmdeck-report-${clock.date(from)}-${stamp(from)}-${end}`
+    : `calmdeck-report-${clock.date(from)}-${stamp(from)}-to-${clock.date(to)}-${stamp(to)}`
+}
+
+/** End-of-shift reports: the shift's summary, and files in the chosen formats, written safely. */
+export class ExportService {
+  private readonly clock: LocalClock
+  /** Files this service wrote: the only ones it will reveal. */
+  private readonly written = new Set<string>()
+
+  constructor(private readonly deps: ExportServiceDeps) {
+    this.clock = localClock(deps.timeZone ?? machineTimeZone())
+  }
+
+  get timeZone(): string {
+    return this.clock.timeZone
+  }
+
+  /** The current shift as Settings define it. */
+  shift(): { from: number; to: number } {
+    const first = this.deps.db.prepare<[number], { at: number | null }>(
+      'SELECT min(started_at) AS at FROM calls WHERE started_at >= ?',
+    )
+    return shiftRange(this.deps.settings(), this.deps.now(), this.clock, (since) => first.get(since)?.at ?? null)
+  }
+
+  report(request: ReportRequest): ExportReport {
+    return buildReport(this.deps.db, {
+      ...request,
+      now: this.deps.now(),
+      timeZone: this.clock.timeZone,
+      eventKinds: this.deps.eventKinds(),
+    })
+  }
+
+  preview(range: { from: number; to: number } | undefined, language: AppLocale): ExportPreview {
+    const { from, to } = range ?? this.shift()
+    const report = this.report({ from, to, redact: false, remark: '', language })
+    return { from, to, timeZone: this.clock.timeZone, summary: report.summary }
+  }
+
+  /** Writes one file per format into the folder. Refuses the whole run if any file exists (without force). */
+  async run(request: ExportRunRequest, language: AppLocale): Promise<ExportRunResult> {
+    const folder = request.folder.trim()
+    if (!path.isAbsolute(folder)) throw new AppError('invalid-request', 'Choose a folder by its full path.')
+    const { from, to } = request.range
+    const report = this.report({ from, to, redact: request.redact, remark: request.remark, language })
+    const stem = reportFileStem(from, to, this.clock)
+    const targets = request.formats.map((format) => ({
+      format,
+      path: path.join(folder, `${stem}.${EXTENSIONS[format]}`),
+    }))
+    const files: ExportRunResult['files'] = []
+    const rendered = await Promise.all(targets.map((target) => renderReport(report, target.format, this.deps.fontDir)))
+    if (!request.force) {
+      const taken = targets.filter((target) => fileExists(target.path)).map((target) => path.basename(target.path))
+      if (taken.length > 0) {
+        throw new AppError('conflict', `Already exported: ${taken.join(', ')}. Nothing was overwritten.`)
+      }
+    }
+    targets.forEach((target, index) => {
+      writeFileSafely(target.path, rendered[index] ?? '', { force: request.force })
+      this.written.add(target.path)
+      files.push(target)
+    })
+    return { files, canReveal: !!this.deps.shell }
+  }
+
+  async chooseFolder(): Promise<{ supported: boolean; folder: string | null }> {
+    if (!this.deps.shell) return { supported: false, folder: null }
+    const current = this.deps.settings().exportFolder
+    return { supported: true, folder: await this.deps.shell.chooseFolder(current || null) }
+  }
+
+  /** Shows a file this service wrote in the file manager; any other path is refused. */
+  reveal(file: string): { revealed: boolean } {
+    if (!this.written.has(file)) throw new AppError('not-found', 'CalmDeck did not export this file.')
+    if (!this.deps.shell) return { revealed: false }
+    this.deps.shell.reveal(file)
+    return { revealed: true }
+  }
+}
+
+function fileExists(file: string): boolean {
+  try {
+    fs.accessSync(file)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Masks phone numbers and e-mail addresses in free text, for exports that leave the agent's
+ * machine. Pure and deterministic. Dates, times, amounts and short reference numbers (an invoice
+ * 4411, an order 2026001234) are left alone.
+ */
+export const PHONE_MASK = '[phone]'
+export const EMAIL_MASK = '[e-mail]'
+
+/** sip:, sips:, tel: and callto: addresses, with or without a host. */
+const URI = /(?<![\p{L}\p{N}])(?:sips?|tel|callto):[^\s<>"',;]+/giu
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu
+/**
+ * A run of digit groups joined by at most two of space, hyphen, dot or slash, each group optionally with
+ * a leading + or ( and a closing ). Not glued to letters or other digits, and not the hour of a
+ * time ("11" in "22 11:05").
+ */
+const CANDIDATE = /(?<![\p{L}\p{N}_@.+])\+?\(?\d+\)?(?:[ \u00a0./-]{0,2}\+?\(?\d+\)?)*(?![\p{L}\p{N}_@]|:\d)/gu
+const GROUP = /\+?\(?\d+\)?/g
+const DATE_SHAPES = [/^\d{4}([-./])\d{1,2}\1\d{1,2}$/, /^\d{1,2}([-./])\d{1,2}\1\d{2,4}$/]
+
+/** Replaces every phone number and e-mail address in `text` with a mask. */
+export function redactText(text: string): string {
+  if (text === '') return text
+  return text.replace(URI, PHONE_MASK).replace(EMAIL, EMAIL_MASK).replace(CANDIDATE, maskPhonesIn)
+}
+
+/** Whether a run of digits and separators, as a whole, reads as a phone number. */
+export function looksLikePhone(candidate: string): boolean {
+  if (DATE_SHAPES.some((shape) => shape.test(candidate))) return false
+  const digits = candidate.replace(/\D/g, '')
+  const n = digits.length
+  const bare = candidate.replace(/^\(/, '')
+  if (candidate.startsWith('+')) return n >= 8 && n <= 15
+  if (bare.startsWith('00')) return n >= 10 && n <= 17
+  if (bare.startsWith('0')) return n >= 9 && n <= 12
+  // A number without a leading 0 or +, e.g. "(212) 555-0101": only with 10 or 11 digits written in
+  // groups, so a bare reference number or an amount with dots is not taken for one.
+  return (n === 10 || n === 11) && /[ \u00a0()-]/.test(candidate) && !/[./]/.test(candidate)
+}
+
+/**
+ * Masks the phone numbers inside one candidate run: the longest span of whole groups that reads
+ * as a phone number, from each group on ("invoice 4411 0612345678" keeps 4411).
+ */
+function maskPhonesIn(run: string): string {
+  const groups = [...run.matchAll(GROUP)].map((match) => ({ start: match.index, end: match.index + match[0].length }))
+  let out = ''
+  let copied = 0
+  let i = 0
+  while (i < groups.length) {
+    let masked = false
+    for (let j = groups.length - 1; j >= i; j--) {
+      const start = groups[i]?.start ?? 0
+      const end = groups[j]?.end ?? 0
+      if (looksLikePhone(run.slice(start, end))) {
+        out += run.slice(copied, start) + PHONE_MASK
+        copied = end
+        i = j + 1
+        masked = true
+        break
+      }
+    }
+    if (!masked) i++
+  }
+  return out + run.slice(copied)
+}

@@ -1,0 +1,112 @@
+import type { ActionSource } from '../../../shared/actions'
+import type { Db } from '../database'
+
+export interface CallRow {
+  id: number
+  started_at: number
+  ended_at: number | null
+  caller: string | null
+  direction: 'inbound' | 'outbound' | null
+  hard: number
+  source: ActionSource
+}
+
+export interface EventRow {
+  id: number
+  call_id: number
+  at: number
+  kind: string
+  text: string | null
+  source: ActionSource
+}
+
+export interface NoteRow {
+  id: number
+  call_id: number | null
+  created_at: number
+  updated_at: number
+  what_happened: string
+  caller_wants: string
+  resolved: string
+  free_text: string
+  items: string
+}
+
+export interface RecoveryRow {
+  id: number
+  call_id: number | null
+  status: 'running' | 'paused' | 'finished' | 'ended-early'
+  started_at: number
+  paused_at: number | null
+  paused_total_ms: number
+  ended_at: number | null
+}
+
+/** Every stored row a report for [from, to) is made of. */
+export interface ReportRows {
+  calls: CallRow[]
+  /** Events of those calls, in the order they were logged. */
+  events: EventRow[]
+  /** Notes of those calls. */
+  notes: NoteRow[]
+  /** Notes without a call, created in the range. */
+  walkIns: NoteRow[]
+  /** Recovery breaks started in the range (none if this database has no recoveries yet). */
+  recoveries: RecoveryRow[]
+}
+
+const NOTE_COLUMNS = 'id, call_id, created_at, updated_at, what_happened, caller_wants, resolved, free_text, items'
+
+/**
+ * Selects the rows of a report. Read-only: works on a read-only connection to a database the app
+ * is writing at the same time (WAL). Tables a database does not have yet count as empty.
+ */
+export function selectReportRows(db: Db, from: number, to: number): ReportRows {
+  const has = (table: string) =>
+    db
+      .prepare<[string], { n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?")
+      .get(table)?.n === 1
+  const read = db.transaction(() => ({
+    calls: db
+      .prepare<[number, number], CallRow>(
+        `SELECT id, started_at, ended_at, caller, direction, hard, source FROM calls
+         WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id`,
+      )
+      .all(from, to),
+    events: db
+      .prepare<[number, number], EventRow>(
+        `SELECT events.id, events.call_id, events.at, events.kind, events.text, events.source
+         FROM calls JOIN events ON events.call_id = calls.id
+         WHERE calls.started_at >= ? AND calls.started_at < ? ORDER BY events.id`,
+      )
+      .all(from, to),
+    notes: has('notes')
+      ? db
+          .prepare<[number, number], NoteRow>(
+            `SELECT ${NOTE_COLUMNS.replace(/(\w+)/g, 'notes.$1')} FROM calls JOIN notes ON notes.call_id = calls.id
+             WHERE calls.started_at >= ? AND calls.started_at < ?`,
+          )
+          .all(from, to)
+      : [],
+    walkIns: has('notes')
+      ? db
+          .prepare<[number, number], NoteRow>(
+            `SELECT ${NOTE_COLUMNS} FROM notes WHERE call_id IS NULL AND created_at >= ? AND created_at < ?
+             ORDER BY created_at, id`,
+          )
+          .all(from, to)
+      : [],
+    recoveries: has('recoveries')
+      ? db
+          .prepare<[number, number], RecoveryRow>(
+            `SELECT id, call_id, status, started_at, paused_at, paused_total_ms, ended_at FROM recoveries
+             WHERE status IN ('running', 'paused', 'finished', 'ended-early')
+               AND started_at IS NOT NULL AND started_at >= ? AND started_at < ?
+             ORDER BY started_at, id`,
+          )
+          .all(from, to)
+      : [],
+  }))
+  // One read transaction: a consistent snapshot while the app keeps writing.
+  return read.deferred()
+}

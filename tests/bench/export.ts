@@ -1,0 +1,134 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createAppServices } from '../../electron/services/app-services'
+import { buildReport } from '../../electron/services/export/build-report'
+import { findFontDir } from '../../electron/services/export/font-dir'
+import { machineTimeZone } from '../../electron/services/export/local-time'
+import { selectReportRows } from '../../electron/services/export/report-query'
+import { renderReport } from '../../electron/services/export/export-service'
+import { median, nowMs, report } from './stats'
+
+const CALLS = 15_000
+const EVENTS_PER_CALL = 10
+const KINDS = ['venting', 'summarised', 'apologised', 'solution-offered', 'anger-rising', 'boundary-warning', 'mark']
+const YEAR_FROM = Date.parse('2026-01-01T00:00:00Z')
+const YEAR_TO = Date.parse('2027-01-01T00:00:00Z')
+
+/**
+ * A year of data (15,000 calls, 150,000 events, 15,000 notes) exported as JSON and CSV, against the
+ * floor: the same rows selected and JSON.stringify-ed. And a 60-call shift as PDF. Medians of 3 runs.
+ */
+export async function benchExport(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-bench-export-'))
+  const services = createAppServices({ dataDir: dir, host: 'web', version: 'bench' })
+  try {
+    seedYear(services.db)
+    const eventKinds = services.decks.eventKinds()
+    const options = (from: number, to: number) => ({
+      from,
+      to,
+      now: YEAR_TO,
+      timeZone: machineTimeZone(),
+      language: 'en' as const,
+      eventKinds,
+      redact: false,
+      remark: '',
+    })
+    const fontDir = findFontDir()
+    const time = async (run: () => unknown, runs = 3) => {
+      const times: number[] = []
+      for (let i = 0; i < runs; i++) {
+        const start = nowMs()
+        await run()
+        times.push(nowMs() - start)
+      }
+      return median(times)
+    }
+    const floor = await time(() => JSON.stringify(selectReportRows(services.db, YEAR_FROM, YEAR_TO)))
+    const json = await time(() => renderReport(buildReport(services.db, options(YEAR_FROM, YEAR_TO)), 'json', fontDir))
+    const csv = await time(() => renderReport(buildReport(services.db, options(YEAR_FROM, YEAR_TO)), 'csv', fontDir))
+    const shiftFrom = Date.parse('2026-06-15T06:00:00Z')
+    const shiftTo = shiftFrom + 8.5 * 3_600_000
+    const shiftCalls = services.db
+      .prepare<[number, number], { n: number }>(
+        'SELECT count(*) AS n FROM calls WHERE started_at >= ? AND started_at < ?',
+      )
+      .get(shiftFrom, shiftTo)?.n
+    const pdf = await time(() => renderReport(buildReport(services.db, options(shiftFrom, shiftTo)), 'pdf', fontDir))
+    const rows = { calls: CALLS, events: CALLS * EVENTS_PER_CALL, notes: CALLS }
+    report('export.floor_json_ms', floor, 'ms', rows)
+    report('export.year_json_ms', json, 'ms', {
+      ...rows,
+      budget_ms: 2000,
+      ratio_to_floor: round(json / floor),
+      budget_ratio: 3,
+    })
+    report('export.year_csv_ms', csv, 'ms', {
+      ...rows,
+      budget_ms: 2000,
+      ratio_to_floor: round(csv / floor),
+      budget_ratio: 3,
+    })
+    report('export.shift_pdf_ms', pdf, 'ms', { calls: shiftCalls, budget_ms: 1500 })
+  } finally {
+    services.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const round = (value: number) => Math.round(value * 100) / 100
+
+/**
+ * Fast inserts in one transaction. Calls are spread over the year, except one busy day in June
+ * with 60 calls in its 08:00–16:30 shift (for the PDF). Every fifth call is hard.
+ */
+function seedYear(db: ReturnType<typeof createAppServices>['db']): void {
+  const insertCall = db.prepare(
+    "INSERT INTO calls (id, started_at, ended_at, caller, direction, hard, source) VALUES (?, ?, ?, ?, 'inbound', ?, 'hotkey')",
+  )
+  const insertEvent = db.prepare("INSERT INTO events (call_id, at, kind, text, source) VALUES (?, ?, ?, ?, 'hotkey')")
+  const insertNote = db.prepare(
+    "INSERT INTO notes (call_id, created_at, updated_at, what_happened, caller_wants, resolved, free_text, items, items_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')",
+  )
+  const shiftFrom = Date.parse('2026-06-15T06:00:00Z')
+  const items = JSON.stringify([
+    { kind: 'promise', text: 'Call back about invoice 4411 by Friday', due: '2026-06-19', done: false },
+    { kind: 'follow-up', text: 'Ask billing, tel. 020-5550101', due: null, done: true },
+  ])
+  db.transaction(() => {
+    const step = Math.floor((YEAR_TO - YEAR_FROM) / (CALLS - 60))
+    for (let id = 1; id <= CALLS; id++) {
+      let start = id <= 60 ? shiftFrom + (id - 1) * 8 * 60_000 + 30_000 : YEAR_FROM + (id - 61) * step
+      // Keep the busy shift at exactly 60 calls.
+      if (id > 60 && start >= shiftFrom - 3_600_000 && start < shiftFrom + 10 * 3_600_000) start += 12 * 3_600_000
+      const length = 4 * 60_000 + (id % 7) * 30_000
+      const hard = id % 5 === 0 ? 1 : 0
+      insertCall.run(id, start, start + length, `…${String(1000 + (id % 9000))}`, hard)
+      for (let e = 0; e < EVENTS_PER_CALL; e++) {
+        const kind =
+          e === 0
+            ? 'call-started'
+            : e === EVENTS_PER_CALL - 1
+              ? 'call-ended'
+              : (KINDS[(id + e) % KINDS.length] ?? 'mark')
+        insertEvent.run(
+          id,
+          start + e * 20_000,
+          kind,
+          e % 3 === 0 ? 'Klant boos over factuur 4411, "meteen" geld terug' : null,
+        )
+      }
+      insertNote.run(
+        id,
+        start + length,
+        start + length,
+        'Caller angry about a late delivery, wanted a refund; vrijeđao, prijetio.',
+        'Refund of € 49,95 today',
+        hard ? 'Handed over to the supervisor' : 'Refund approved',
+        'Spoke calmly, summarised, offered options.\nCustomer accepted a voucher.',
+        items,
+      )
+    }
+  })()
+}

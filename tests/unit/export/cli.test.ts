@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runExportCli } from '../../../electron/cli/export'
+import { buildExportFixture, FIXTURE_TIME_ZONE, REPORT_AT } from '../../helpers/export-fixture'
+import type { TestServices } from '../../helpers/services'
+import { tempDir } from '../../helpers/temp-dir'
+
+let services: TestServices
+let setNow: (ms: number) => void
+let out: ReturnType<typeof tempDir>
+beforeAll(() => {
+  ;({ services, setNow } = buildExportFixture())
+  out = tempDir('calmdeck-cli-')
+})
+afterAll(() => {
+  services.dispose()
+  out.cleanup()
+})
+
+async function run(...argv: string[]) {
+  const lines = { out: [] as string[], err: [] as string[] }
+  const code = await runExportCli(argv, {
+    out: (line) => lines.out.push(line),
+    err: (line) => lines.err.push(line),
+    now: () => REPORT_AT,
+    timeZone: FIXTURE_TIME_ZONE,
+    env: { LANG: 'nl_NL.UTF-8' },
+  })
+  return { code, out: lines.out.join('\n'), err: lines.err.join('\n') }
+}
+
+const range = ['--from', '2026-11-22T08:00', '--to', '2026-11-22T16:30']
+
+describe('calmdeck export (CLI)', () => {
+  it.each([
+    [[], '--from is required'],
+    [['--from', 'yesterday', '--to', '2026-11-23', '--out', 'x.md'], '--from must be an ISO date'],
+    [['--from', '2026-11-23', '--to', '2026-11-22', '--out', 'x.md'], '--to must be after --from'],
+    [[...range, '--format', 'docx', '--out', 'x.docx'], '--format must be csv, json, md or pdf'],
+    [[...range, '--out', 'report.txt'], '--format is required'],
+    [[...range, '--format', 'md', '--out', 'x.md', '--lang', 'de'], '--lang must be en, nl or hr'],
+    [['--frm', '2026-11-22'], "Unknown option '--frm'"],
+  ])('refuses %j with a usage message and exit 2', async (argv, message) => {
+    const result = await run(...argv)
+    expect(result.code).toBe(2)
+    expect(result.err).toContain(message)
+    expect(result.err).toContain('Usage: npm run export')
+    expect(result.err).not.toMatch(/\n\s+at /)
+  })
+
+  it('prints help', async () => {
+    const result = await run('--help')
+    expect(result.code).toBe(0)
+    expect(result.out).toContain('--redact')
+  })
+
+  it('exports from a live data folder (read-only) while the app keeps writing', async () => {
+    const target = path.join(out.dir, 'live.json')
+    const result = await run('--data-dir', services.dir, ...range, '--format', 'json', '--out', target)
+    expect(result).toMatchObject({ code: 0, err: '' })
+    const report = JSON.parse(fs.readFileSync(target, 'utf8')) as { summary: { calls: number }; language: string }
+    expect(report.summary.calls).toBe(6)
+    // Settings say 'auto': the system language (LANG) decides.
+    expect(report.language).toBe('nl')
+    // The app still writes while (and after) the export reads.
+    setNow(REPORT_AT + 1000)
+    services.calls.log('mark', 'window', 'after export')
+    expect(services.calls.current().call).not.toBeNull()
+  })
+
+  it('refuses to overwrite without --force and replaces with it', async () => {
+    const target = path.join(out.dir, 'shift.md')
+    expect((await run('--data-dir', services.dir, ...range, '--out', target)).code).toBe(0)
+    const before = fs.readFileSync(target, 'utf8')
+    const refused = await run('--data-dir', services.dir, ...range, '--out', target, '--lang', 'hr')
+    expect(refused.code).toBe(1)
+    expect(refused.err).toContain('already exists')
+    expect(fs.readFileSync(target, 'utf8')).toBe(before)
+    const forced = await run('--data-dir', services.dir, ...range, '--out', target, '--lang', 'hr', '--force')
+    expect(forced.code).toBe(0)
+    expect(fs.readFileSync(target, 'utf8')).toContain('Izvješće o incidentima')
+  })
+
+  it('writes into a folder under a name with the period, redacted on request', async () => {
+    const result = await run('--data-dir', services.dir, ...range, '--format', 'csv', '--out', out.dir, '--redact')
+    expect(result.code).toBe(0)
+    const file = path.join(out.dir, 'calmdeck-report-2026-11-22-0800-1630.csv')
+    const csv = fs.readFileSync(file, 'utf8')
+    expect(csv).not.toContain('06-12345678')
+    expect(csv).toContain('[phone]')
+  })
+
+  it('says clearly when there is no data, without a stack trace', async () => {
+    const result = await run('--data-dir', path.join(out.dir, 'nothing'), ...range, '--out', path.join(out.dir, 'n.md'))
+    expect(result.code).toBe(1)
+    expect(result.err).toMatch(/^calmdeck export: There is no CalmDeck data in /)
+  })
+
+  it('runs from the build output (out/main/export.js)', () => {
+    const entry = path.resolve(__dirname, '../../../out/main/export.js')
+    const target = path.join(out.dir, 'built.pdf')
+    const ok = spawnSync(
+      process.execPath,
+      [entry, '--data-dir', services.dir, ...range, '--format', 'pdf', '--out', target],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, TZ: FIXTURE_TIME_ZONE },
+      },
+    )
+    expect(ok.stderr).toBe('')
+    expect(ok.status).toBe(0)
+    expect(fs.readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-')
+    const bad = spawnSync(process.execPath, [entry, '--from'], { encoding: 'utf8' })
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('Usage:')
+  })
+})
