@@ -55,7 +55,7 @@ test('a softphone hook starts and ends the call in the open window', async ({ pa
   await expect(page.getByTestId('toast')).toContainText('Call started')
   // A new call starts the deck from its first phase.
   await deck.expectCard('calm')
-  await deck.screenshot('20-call-from-softphone')
+  await deck.screenshot('14-call-from-softphone')
 
   // The same call reported again (another hook, no id) does not make a second call.
   expect((await hook('call-start', '0612345678')).code).toBe(0)
@@ -75,7 +75,7 @@ test('the hook says so when call events are turned off, and nothing happens', as
   await expect(page.getByTestId('setting-baresip-address')).toHaveValue('127.0.0.1:4444')
   await page.getByTestId('setting-call-events-local').uncheck()
   await page.getByTestId('setting-call-links').scrollIntoViewIfNeeded()
-  await deck.screenshot('21-softphone-settings')
+  await deck.screenshot('15-softphone-settings')
   const refused = await hook('call-start', '0612345678')
   expect(refused.code).toBe(1)
   expect(refused.output).toBe(

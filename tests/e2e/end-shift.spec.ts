@@ -42,7 +42,7 @@ test('"End shift" shows the summary and exports the chosen formats to a folder',
   await expect(shift.tile('calls')).toHaveText('2')
   await expect(shift.tile('hardCalls')).toHaveText('1')
   await expect(shift.tile('boundaryWarnings')).toHaveText('1')
-  await deck.screenshot('30-end-shift')
+  await deck.screenshot('40-end-shift')
 
   await page
     .getByTestId('end-shift-remark')
@@ -53,7 +53,7 @@ test('"End shift" shows the summary and exports the chosen formats to a folder',
   await shift.export()
   await expect(page.getByTestId('end-shift-done')).toContainText('Exported 4 files')
   await expect(shift.files).toHaveCount(4)
-  await deck.screenshot('31-end-shift-exported')
+  await deck.screenshot('41-end-shift-exported')
 
   const written = fs.readdirSync(outDir).sort()
   expect(written).toHaveLength(4)
