@@ -152,15 +152,19 @@ function toRecovery(
   now: number,
   moment: (ms: number) => { ms: number; local: string },
 ): ReportRecovery {
-  // A paused break stopped counting when it was paused; a running one counts until now.
-  const until = row.ended_at ?? (row.status === 'paused' && row.paused_at !== null ? row.paused_at : now)
+  // A paused break stopped counting when it was paused; a running one counts until now, or until
+  // its planned end if that has passed (the app marks it finished when it next looks).
+  const plannedEnd = row.started_at + row.paused_total_ms + row.duration_ms
+  const overdue = row.status === 'running' && row.ended_at === null && now >= plannedEnd
+  const endedAt = overdue ? plannedEnd : row.ended_at
+  const until = endedAt ?? (row.status === 'paused' && row.paused_at !== null ? row.paused_at : now)
   return {
     id: row.id,
     callId: row.call_id,
-    status: row.status,
+    status: overdue ? 'finished' : row.status,
     startedAt: moment(row.started_at),
-    endedAt: row.ended_at === null ? null : moment(row.ended_at),
-    takenMs: Math.max(0, until - row.started_at - row.paused_total_ms),
+    endedAt: endedAt === null ? null : moment(endedAt),
+    takenMs: Math.min(row.duration_ms, Math.max(0, until - row.started_at - row.paused_total_ms)),
   }
 }
 

@@ -39,6 +39,7 @@ export interface RecoveryRow {
   started_at: number
   paused_at: number | null
   paused_total_ms: number
+  duration_ms: number
   ended_at: number | null
 }
 
@@ -99,7 +100,7 @@ export function selectReportRows(db: Db, from: number, to: number): ReportRows {
     recoveries: has('recoveries')
       ? db
           .prepare<[number, number], RecoveryRow>(
-            `SELECT id, call_id, status, started_at, paused_at, paused_total_ms, ended_at FROM recoveries
+            `SELECT id, call_id, status, started_at, paused_at, paused_total_ms, duration_ms, ended_at FROM recoveries
              WHERE status IN ('running', 'paused', 'finished', 'ended-early')
                AND started_at IS NOT NULL AND started_at >= ? AND started_at < ?
              ORDER BY started_at, id`,
