@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_ARGS, chromiumPath } from './tests/helpers/chromium-options'
 
 /** End-to-end tests drive Debian's Chromium against the web host; Playwright's own browsers are not used. */
 export default defineConfig({
@@ -12,16 +13,6 @@ export default defineConfig({
     viewport: { width: 320, height: 480 },
     deviceScaleFactor: 2,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: { executablePath: chromiumPath, args: CHROMIUM_ARGS },
   },
 })

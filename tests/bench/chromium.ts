@@ -1,16 +1,7 @@
 import { chromium, type Browser } from '@playwright/test'
+import { CHROMIUM_ARGS, chromiumPath } from '../helpers/chromium-options'
 
-/** Debian's Chromium with the flags this machine needs (no sandbox as root, no background network). */
+/** Debian's Chromium, launched as the end-to-end tests launch it. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS })
 }
