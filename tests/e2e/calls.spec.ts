@@ -62,7 +62,8 @@ test('runs a whole call from the keyboard, with undo, and finds its timeline aft
 
   await page.keyboard.press('e')
   await expect(toast).toContainText('Call ended')
-  await expect(strip).toContainText('No call')
+  await expect(page.getByTestId('toast-note')).toHaveText('Write the note')
+  await expect(page.getByTestId('call-start')).toBeVisible()
 
   await host.stop()
   host = await startHost(dataDir)

@@ -78,6 +78,7 @@ export const en = {
     ended: 'Call ended',
     undone: 'Removed: {label}',
     undo: 'Undo',
+    writeNote: 'Write the note',
     dismiss: 'Dismiss',
   },
   endShift: {

@@ -79,6 +79,7 @@ export const hr: Messages = {
     ended: 'Poziv je završio',
     undone: 'Uklonjeno: {label}',
     undo: 'Poništi',
+    writeNote: 'Napiši bilješku',
     dismiss: 'Zatvori',
   },
   endShift: {

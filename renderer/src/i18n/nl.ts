@@ -79,6 +79,7 @@ export const nl: Messages = {
     ended: 'Gesprek beëindigd',
     undone: 'Verwijderd: {label}',
     undo: 'Ongedaan maken',
+    writeNote: 'Notitie schrijven',
     dismiss: 'Sluiten',
   },
   endShift: {
