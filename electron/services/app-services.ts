@@ -1,7 +1,6 @@
 import type { ActionId, ActionSource } from '../../shared/actions'
 import type { HostEvent } from '../../shared/channels'
 import type { AppInfo, HostEventData } from '../../shared/contract'
-import type { AppLocale } from '../../shared/locales'
 import { AppError } from '../../shared/result'
 import { ActionService } from './action-service'
 import { CallEventIngest } from './call-event-ingest'
@@ -12,7 +11,8 @@ import { DeckService } from './deck-service'
 import { ExportService, type ExportShell } from './export/export-service'
 import { findFontDir } from './export/font-dir'
 import { FlushCoordinator } from './flush-coordinator'
-import { createDispatcher, type Dispatch, type Handlers } from './dispatch'
+import { createDispatcher, type Dispatch } from './dispatch'
+import { createHandlers } from './handlers'
 import { HotkeyService, type ShortcutRegistrar } from './hotkey-service'
 import { NoteService } from './note-service'
 import { RecoveryService } from './recovery-service'
@@ -141,53 +141,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     fontDir: options.fontDir ?? findFontDir(),
     shell: options.exportShell ?? null,
   })
-  /** The report's language: the window's, else the setting, else English. */
-  const reportLanguage = (language?: AppLocale): AppLocale => {
-    const setting = settings.get().locale
-    return language ?? (setting === 'auto' ? 'en' : setting)
-  }
   const flushes = new FlushCoordinator((requestId) => broadcast('app:flush', { requestId }))
   const info: AppInfo = { version: options.version, host: options.host, notices }
 
-  const handlers: Handlers = {
-    'app:info': () => info,
-    'settings:get': () => settings.get(),
-    'settings:update': (patch) => settings.update(patch),
-    'deck:get': () => decks.get(),
-    'deck:import': ({ text }) => decks.import(text),
-    'deck:export': () => decks.export(),
-    'deck:reset': () => decks.reset(),
-    'actions:perform': ({ action, text }) => actions.perform(action, 'window', text),
-    'calls:current': () => calls.current(),
-    'calls:list': ({ from, to, hardOnly }) => calls.list(from, to, hardOnly),
-    'calls:timeline': ({ callId }) => calls.timeline(callId),
-    'events:undo': ({ eventId }) => calls.undo(eventId),
-    'hotkeys:status': () => hotkeys.status(),
-    'notes:get': ({ id }) => notes.get(id),
-    'notes:for-call': ({ callId }) => notes.forCall(callId),
-    'notes:save': (note) => notes.save(note),
-    'notes:search': ({ query, limit }) => notes.search(query, limit),
-    'recovery:current': () => recovery.current(),
-    'recovery:start': ({ minutes }) => recovery.start('window', minutes),
-    'recovery:pause': () => recovery.pause(),
-    'recovery:resume': () => recovery.resume(),
-    'recovery:extend': ({ minutes }) => recovery.extend(minutes),
-    'recovery:end': () => recovery.endEarly(),
-    'day:summary': ({ from, to }) => recovery.summary(from, to),
-    'export:preview': ({ range, language }) => exports.preview(range, reportLanguage(language)),
-    'export:run': async (request) => {
-      const result = await exports.run(request, reportLanguage(request.language))
-      const { folder, formats, redact } = request
-      settings.update({ exportFolder: folder.trim(), exportFormats: formats, exportRedact: redact })
-      return result
-    },
-    'export:choose-folder': () => exports.chooseFolder(),
-    'export:reveal': ({ path }) => exports.reveal(path),
-    'app:flushed': ({ requestId }) => {
-      flushes.acknowledge(requestId)
-      return null
-    },
-  }
+  const handlers = createHandlers({ info, settings, decks, actions, calls, hotkeys, notes, recovery, exports, flushes })
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => log(`internal error on ${channel}: ${errorName(error)}`),
   })

@@ -1,0 +1,79 @@
+import type { AppInfo } from '../../shared/contract'
+import type { AppLocale } from '../../shared/locales'
+import type { ActionService } from './action-service'
+import type { CallService } from './call-service'
+import type { DeckService } from './deck-service'
+import type { Handlers } from './dispatch'
+import type { ExportService } from './export/export-service'
+import type { FlushCoordinator } from './flush-coordinator'
+import type { HotkeyService } from './hotkey-service'
+import type { NoteService } from './note-service'
+import type { RecoveryService } from './recovery-service'
+import type { SettingsService } from './settings-service'
+
+export interface HandlerServices {
+  info: AppInfo
+  settings: SettingsService
+  decks: DeckService
+  actions: ActionService
+  calls: CallService
+  hotkeys: HotkeyService
+  notes: NoteService
+  recovery: RecoveryService
+  exports: ExportService
+  flushes: FlushCoordinator
+}
+
+/**
+ * The contract's channels, each answered by the service that owns it. Requests arrive parsed by
+ * their schemas (see dispatch.ts); actions from the window carry the source 'window'.
+ */
+export function createHandlers(services: HandlerServices): Handlers {
+  const { info, settings, decks, actions, calls, hotkeys, notes, recovery, exports, flushes } = services
+
+  /** The report's language: the window's, else the setting, else English. */
+  const reportLanguage = (language?: AppLocale): AppLocale => {
+    const setting = settings.get().locale
+    return language ?? (setting === 'auto' ? 'en' : setting)
+  }
+
+  return {
+    'app:info': () => info,
+    'settings:get': () => settings.get(),
+    'settings:update': (patch) => settings.update(patch),
+    'deck:get': () => decks.get(),
+    'deck:import': ({ text }) => decks.import(text),
+    'deck:export': () => decks.export(),
+    'deck:reset': () => decks.reset(),
+    'actions:perform': ({ action, text }) => actions.perform(action, 'window', text),
+    'calls:current': () => calls.current(),
+    'calls:list': ({ from, to, hardOnly }) => calls.list(from, to, hardOnly),
+    'calls:timeline': ({ callId }) => calls.timeline(callId),
+    'events:undo': ({ eventId }) => calls.undo(eventId),
+    'hotkeys:status': () => hotkeys.status(),
+    'notes:get': ({ id }) => notes.get(id),
+    'notes:for-call': ({ callId }) => notes.forCall(callId),
+    'notes:save': (note) => notes.save(note),
+    'notes:search': ({ query, limit }) => notes.search(query, limit),
+    'recovery:current': () => recovery.current(),
+    'recovery:start': ({ minutes }) => recovery.start('window', minutes),
+    'recovery:pause': () => recovery.pause(),
+    'recovery:resume': () => recovery.resume(),
+    'recovery:extend': ({ minutes }) => recovery.extend(minutes),
+    'recovery:end': () => recovery.endEarly(),
+    'day:summary': ({ from, to }) => recovery.summary(from, to),
+    'export:preview': ({ range, language }) => exports.preview(range, reportLanguage(language)),
+    'export:run': async (request) => {
+      const result = await exports.run(request, reportLanguage(request.language))
+      const { folder, formats, redact } = request
+      settings.update({ exportFolder: folder.trim(), exportFormats: formats, exportRedact: redact })
+      return result
+    },
+    'export:choose-folder': () => exports.chooseFolder(),
+    'export:reveal': ({ path }) => exports.reveal(path),
+    'app:flushed': ({ requestId }) => {
+      flushes.acknowledge(requestId)
+      return null
+    },
+  }
+}
