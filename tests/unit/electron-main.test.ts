@@ -9,7 +9,7 @@ import Module, { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { channels } from '../../shared/channels'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { createElectronFake, fakeEvent, type ElectronFake } from '../mocks/electron'
@@ -375,6 +375,24 @@ describe('electron main, global hotkeys', () => {
   it('releases the hotkeys when quitting', async () => {
     await quit(fake)
     expect(fake.shortcuts.size).toBe(0)
+  })
+})
+
+describe('electron main, a recovery break running out', () => {
+  it('shows a notification when the break is over, and clears the tray countdown', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] })
+    try {
+      const fake = createElectronFake()
+      await loadMain(fake, tempConfigHome())
+      await invoke(fake, 'recovery:start', { minutes: 1 })
+      expect(fake.trays[0]?.tooltip).toBe('CalmDeck — recovery break, 1 min left')
+      vi.advanceTimersByTime(61_000)
+      expect(fake.notifications).toEqual([{ title: 'CalmDeck', body: expect.stringMatching(/over/), silent: true }])
+      expect(fake.trays[0]?.tooltip).toBe('CalmDeck')
+      await quit(fake)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 
