@@ -53,7 +53,10 @@ test('a note is "Saved" once committed, and is found by search after a restart',
   await deck.open(host.url)
   await page.keyboard.press('c')
   await page.keyboard.press('b')
+  // The note belongs to the call: wait until the window knows the call is open (and hard).
+  await expect(page.getByTestId('call-hard')).toBeVisible()
   await notes.openWithKey()
+  await expect(page.getByTestId('note-insert-event')).toBeVisible()
   await notes.whatHappened.fill('Pozivatelj je vrijeđao agenta zbog računa 4411.')
   await notes.expectSaved()
   await page.getByTestId('note-add-promise').click()
@@ -117,6 +120,20 @@ test('saves what was just typed when the host is stopped, before the autosave wo
   expect(stored).toEqual({ text: 'First words. Last words' })
 })
 
+test('"C" then "N" at once opens the note of the call just started, not a walk-in note', async ({ page }) => {
+  // A slow host: every answer arrives 300 ms late, so "N" comes before the call is confirmed.
+  await page.routeWebSocket(/\/bridge/, (socket) => {
+    const server = socket.connectToServer()
+    socket.onMessage((message) => server.send(message))
+    server.onMessage((message) => void setTimeout(() => socket.send(message), 300))
+  })
+  const deck = new DeckPage(page)
+  await deck.open(host.url)
+  await page.keyboard.press('c')
+  await page.keyboard.press('n')
+  await expect(page.getByTestId('note-editor')).toContainText('Call at')
+})
+
 test('refuses a note over 100 KB with a clear message and cuts nothing', async ({ page }) => {
   const deck = new DeckPage(page)
   const notes = new NotesPage(page)
@@ -144,6 +161,7 @@ test('crash test: SIGKILL at random moments never loses text that was shown as "
   const notes = new NotesPage(page)
   await deck.open(host.url)
   await page.keyboard.press('c')
+  await expect(page.getByTestId('call-elapsed')).toBeVisible()
   await notes.openWithKey()
 
   // Types into the note from inside the page like a person: bursts of ~60 characters a second

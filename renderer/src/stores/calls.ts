@@ -59,9 +59,19 @@ export const useCallStore = defineStore('calls', () => {
   }
 
   /** Carries out an action in the host; the confirmation appears once it is committed. */
+  /** The latest action sent to the host, so what follows a quick key press can wait for it. */
+  let lastAction: Promise<unknown> = Promise.resolve()
+
+  /** Resolves once every action sent so far has been answered (e.g. "C" then "N" at once). */
+  function settled(): Promise<unknown> {
+    return lastAction
+  }
+
   async function perform(action: ActionId, text?: string): Promise<boolean> {
     busy.value = true
-    const result = await api.invoke('actions:perform', text === undefined ? { action } : { action, text })
+    const request = api.invoke('actions:perform', text === undefined ? { action } : { action, text })
+    lastAction = request
+    const result = await request
     busy.value = false
     if (!result.ok) {
       show({ kind: 'error', error: result.error })
@@ -111,6 +121,7 @@ export const useCallStore = defineStore('calls', () => {
     kindLabel,
     load,
     perform,
+    settled,
     undo,
     list,
     timeline,
