@@ -5,6 +5,7 @@ import { CALL_ENDED, CALL_STARTED, type EventKind } from '../../shared/event-kin
 import { AppError } from '../../shared/result'
 import type { Settings } from '../../shared/settings'
 import type { Db } from './database'
+import type { CallRow as BaseCallRow, EventRow } from './rows'
 
 export interface CallServiceDeps {
   db: Db
@@ -35,24 +36,9 @@ export interface OpenCallInfo {
   hasCaller: boolean
 }
 
-interface CallRow {
-  id: number
-  started_at: number
-  ended_at: number | null
-  caller: string | null
-  direction: 'inbound' | 'outbound' | null
-  hard: number
-  source: ActionSource
+/** The call-service also reads the softphone's id for a call (migration 002). */
+interface CallRow extends BaseCallRow {
   external_id: string | null
-}
-
-interface EventRow {
-  id: number
-  call_id: number
-  at: number
-  kind: string
-  text: string | null
-  source: ActionSource
 }
 
 const toCall = (row: CallRow): Call => ({

@@ -1,24 +1,7 @@
-import type { ActionSource } from '../../../shared/actions'
 import type { Db } from '../database'
+import type { CallRow, EventRow } from '../rows'
 
-export interface CallRow {
-  id: number
-  started_at: number
-  ended_at: number | null
-  caller: string | null
-  direction: 'inbound' | 'outbound' | null
-  hard: number
-  source: ActionSource
-}
-
-export interface EventRow {
-  id: number
-  call_id: number
-  at: number
-  kind: string
-  text: string | null
-  source: ActionSource
-}
+export type { CallRow, EventRow }
 
 export interface NoteRow {
   id: number
