@@ -1,9 +1,9 @@
 import http from 'node:http'
 import { performance } from 'node:perf_hooks'
-import { EVENT_USAGE, parseEventArgs } from '../services/call-event-args'
-import { defaultDataDir } from '../services/data-dir'
-import { EVENTS_PATH } from '../services/local-api-constants'
-import { readConnection } from '../services/local-api-files'
+import { EVENT_USAGE, parseEventArgs } from '../services/integrations/call-event-args'
+import { defaultDataDir } from '../services/storage/data-dir'
+import { EVENTS_PATH } from '../services/integrations/local-api-constants'
+import { readConnection } from '../services/integrations/local-api-files'
 
 /** The whole run, from process start, must end within this (MicroSIP freezes while a hook runs). */
 export const DEADLINE_MS = 280

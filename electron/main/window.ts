@@ -2,8 +2,8 @@ import { BrowserWindow, screen, type Rectangle } from 'electron'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Settings } from '../../shared/settings'
-import { APP_NAME } from '../services/data-dir'
-import type { KeyValueStore } from '../services/settings-service'
+import { APP_NAME } from '../services/storage/data-dir'
+import type { KeyValueStore } from '../services/settings/settings-service'
 import { clampBounds, savedBoundsSchema, type Rect } from '../services/window-bounds'
 
 /** The built renderer and preload, beside this file's folder (out/main) in dev and in the asar. */

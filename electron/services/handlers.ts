@@ -1,15 +1,15 @@
 import type { AppInfo } from '../../shared/contract'
 import type { AppLocale } from '../../shared/locales'
-import type { ActionService } from './action-service'
-import type { CallService } from './call-service'
-import type { DeckService } from './deck-service'
+import type { ActionService } from './calls/action-service'
+import type { CallService } from './calls/call-service'
+import type { DeckService } from './deck/deck-service'
 import type { Handlers } from './dispatch'
 import type { ExportService } from './export/export-service'
 import type { FlushCoordinator } from './flush-coordinator'
-import type { HotkeyService } from './hotkey-service'
-import type { NoteService } from './note-service'
-import type { RecoveryService } from './recovery-service'
-import type { SettingsService } from './settings-service'
+import type { HotkeyService } from './hotkeys/hotkey-service'
+import type { NoteService } from './notes/note-service'
+import type { RecoveryService } from './recovery/recovery-service'
+import type { SettingsService } from './settings/settings-service'
 
 export interface HandlerServices {
   info: AppInfo

@@ -1,8 +1,8 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { NewerDatabaseError } from '../services/database'
-import { defaultDataDir } from '../services/data-dir'
+import { NewerDatabaseError } from '../services/storage/database'
+import { defaultDataDir } from '../services/storage/data-dir'
 import { startWebHost } from './server'
 
 export const DEFAULT_PORT = 4780

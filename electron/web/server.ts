@@ -8,7 +8,7 @@ import type { HostEvent } from '../../shared/channels'
 import type { HostEventData } from '../../shared/contract'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { createAppServices, type AppServices } from '../services/app-services'
-import type { ShortcutRegistrar } from '../services/hotkey-service'
+import type { ShortcutRegistrar } from '../services/hotkeys/hotkey-service'
 
 export interface WebHostOptions {
   port: number

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createAppServices } from '../../electron/services/app-services'
-import { configure } from '../../electron/services/database'
+import { configure } from '../../electron/services/storage/database'
 import { median, nowMs, percentile, report } from './stats'
 
 const ROUNDS = 5

@@ -11,7 +11,7 @@ import {
 import type { AppLocale } from '../../../shared/locales'
 import { pickText } from '../../../shared/locales'
 import { noteItemSchema } from '../../../shared/notes'
-import type { Db } from '../database'
+import type { Db } from '../storage/database'
 import { localClock, type LocalClock } from './local-time'
 import { redactText } from './redact'
 import { selectReportRows, type NoteRow, type RecoveryRow, type ReportRows } from './report-query'

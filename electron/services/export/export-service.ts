@@ -11,7 +11,7 @@ import type {
 import type { AppLocale } from '../../../shared/locales'
 import { AppError } from '../../../shared/result'
 import type { Settings } from '../../../shared/settings'
-import type { Db } from '../database'
+import type { Db } from '../storage/database'
 import { buildReport } from './build-report'
 import { localClock, machineTimeZone, type LocalClock } from './local-time'
 import { fontsIn } from './pdf-style'

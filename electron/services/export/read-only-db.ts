@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import { AppError } from '../../../shared/result'
-import { DB_FILE, LATEST_VERSION, NewerDatabaseError, type Db } from '../database'
+import { DB_FILE, LATEST_VERSION, NewerDatabaseError, type Db } from '../storage/database'
 
 /**
  * Opens the data folder's database for reading only, e.g. while the app is running and writing

@@ -1,5 +1,5 @@
-import type { Db } from '../database'
-import type { CallRow, EventRow } from '../rows'
+import type { Db } from '../storage/database'
+import type { CallRow, EventRow } from '../storage/rows'
 
 export type { CallRow, EventRow }
 

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { defaultDataDir } from '../../../electron/services/data-dir'
+import { defaultDataDir } from '../../../electron/services/storage/data-dir'
 import { DEFAULT_PORT, parseWebArgs } from '../../../electron/web/cli'
 
 describe('parseWebArgs', () => {

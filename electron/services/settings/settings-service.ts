@@ -1,0 +1,74 @@
+import type { z } from 'zod'
+import { settingsSchema, type Settings, type SettingsPatch } from '../../../shared/settings'
+import { defaultSettings } from '../../../shared/settings-defaults'
+import { AppError, type Issue } from '../../../shared/result'
+import type { Db } from '../storage/database'
+import { effectiveHotkeys } from '../hotkeys/hotkey-service'
+
+/**
+ * A small typed key-value store over the `settings` table. Values are JSON; a stored value that
+ * no longer fits its schema falls back to the default instead of breaking start-up.
+ */
+export class KeyValueStore {
+  private readonly getStmt
+  private readonly putStmt
+
+  constructor(db: Db) {
+    this.getStmt = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+    this.putStmt = db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    )
+  }
+
+  read<T>(key: string, schema: z.ZodType<T>): T | undefined {
+    const row = this.getStmt.get(key)
+    if (!row) return undefined
+    try {
+      const parsed = schema.safeParse(JSON.parse(row.value))
+      return parsed.success ? parsed.data : undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  write(key: string, value: unknown): void {
+    this.putStmt.run(key, JSON.stringify(value))
+  }
+}
+
+const USER_SETTINGS_KEY = 'user'
+/** Stored settings may lack keys added in later versions; defaults fill them in. */
+const storedSettingsSchema = settingsSchema.partial()
+
+export class SettingsService {
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly onChange: (settings: Settings) => void = () => {},
+  ) {}
+
+  get(): Settings {
+    const stored = this.store.read(USER_SETTINGS_KEY, storedSettingsSchema)
+    return { ...defaultSettings, ...stored }
+  }
+
+  /** Applies a validated patch and returns the full settings as now stored. */
+  update(patch: SettingsPatch): Settings {
+    const next = settingsSchema.parse({ ...this.get(), ...patch })
+    if (patch.hotkeys) assertNoSharedHotkeys(next.hotkeys)
+    this.store.write(USER_SETTINGS_KEY, next)
+    this.onChange(next)
+    return next
+  }
+}
+
+/** Two actions on one key combination would make one of them unreachable: refuse that. */
+function assertNoSharedHotkeys(overrides: Settings['hotkeys']): void {
+  const owner = new Map<string, string>()
+  const issues: Issue[] = []
+  for (const [action, accelerator] of effectiveHotkeys(overrides)) {
+    const other = owner.get(accelerator)
+    if (other) issues.push({ path: `hotkeys.${action}`, message: `${accelerator} is already used for ${other}` })
+    owner.set(accelerator, action)
+  }
+  if (issues.length > 0) throw new AppError('invalid-request', 'Two actions cannot share one key combination.', issues)
+}
