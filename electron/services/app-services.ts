@@ -4,7 +4,8 @@ import type { AppInfo, HostEventData } from '../../shared/contract'
 import { AppError } from '../../shared/result'
 import { ActionService } from './calls/action-service'
 import { CallEventIngest } from './integrations/call-event-ingest'
-import { CallIntegrations } from './integrations/call-integrations'
+import { createCallSources } from './integrations/call-integrations'
+import { CallIntegrations } from './integrations/hub'
 import { CallService } from './calls/call-service'
 import { openDatabase, type Db } from './storage/database'
 import { DeckService } from './deck/deck-service'
@@ -129,7 +130,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       },
       log,
     }),
-    onRefused: (error) => broadcast('actions:performed', { source: 'integration', action: 'call-start', error }),
+    sources: (context) =>
+      createCallSources(context, {
+        onRefused: (error) => broadcast('actions:performed', { source: 'integration', action: 'call-start', error }),
+      }),
     log,
   })
   const notes = new NoteService(db, now)

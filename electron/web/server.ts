@@ -150,7 +150,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   })
   const address = server.address()
   port = typeof address === 'object' && address ? address.port : options.port
-  await services.integrations.start(options.apiPort).catch(async (error: unknown) => {
+  await services.integrations.start({ apiPort: options.apiPort }).catch(async (error: unknown) => {
     await new Promise<void>((resolve) => server.close(() => resolve()))
     services.close()
     throw error

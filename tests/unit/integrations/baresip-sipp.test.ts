@@ -13,6 +13,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Call } from '../../../shared/calls'
 import { testServices, type TestServices } from '../../helpers/services'
+import { BaresipSource } from '../../../electron/services/integrations/sources/baresip'
 
 const SCENARIOS = path.resolve(__dirname, '../../fixtures/sipp')
 const CALLER = '0612345678'
@@ -146,7 +147,7 @@ async function sipp(scenario: string): Promise<Running> {
   return proc
 }
 
-const connector = () => services.integrations.baresip
+const connector = () => services.integrations.sourceOf(BaresipSource)?.current
 const calls = (): Call[] => services.calls.list(0, Number.MAX_SAFE_INTEGER)
 const ended = (count: number) => () => {
   const list = calls()
@@ -182,7 +183,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'accounts'), '<sip:agent@127.0.0.1>;regint=0;answermode=auto\n')
   services.settings.update({ callEventsBaresip: true, baresipAddress: `127.0.0.1:${ctrlPort}`, callerNumber: 'full' })
   await startBaresip()
-  await services.integrations.start(0)
+  await services.integrations.start({ apiPort: 0 })
   await waitFor('the connector to reach baresip', () => connector()?.status === 'connected')
 }, 30_000)
 
