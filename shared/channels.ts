@@ -32,6 +32,8 @@ export const channels = [
   'recovery:extend',
   'recovery:end',
   'day:summary',
+  'backups:state',
+  'backups:create',
 ] as const
 export type Channel = (typeof channels)[number]
 
@@ -45,6 +47,7 @@ export const hostEvents = [
   'actions:performed',
   'app:flush',
   'recovery:changed',
+  'backups:changed',
 ] as const
 export type HostEvent = (typeof hostEvents)[number]
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { actionSources, isActionId, type ActionId } from './actions'
+import { backupStateSchema } from './backups'
 import { callEventSchema, callListItemSchema, callSchema, callStateSchema, MAX_EVENT_TEXT } from './calls'
 import type { Channel, HostEvent } from './channels'
 import { deckSchema } from './deck'
@@ -22,11 +23,17 @@ const appErrorSchema = z.strictObject({
   issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
 })
 
-/** Something the user must be told about storage, e.g. a damaged database that was moved aside. */
+/**
+ * Something the user must be told about storage: a damaged database was moved aside and the
+ * newest good backup restored (`database-restored`) or, with none, a fresh one started
+ * (`database-recovered`); or the backup before a migration failed (`backup-failed`).
+ */
 export const storageNoticeSchema = z.strictObject({
-  kind: z.enum(['database-recovered']),
-  /** File name (not a full path) the damaged database was moved to. */
+  kind: z.enum(['database-recovered', 'database-restored', 'backup-failed']),
+  /** File name (not a full path) the damaged database was moved to; empty for `backup-failed`. */
   movedTo: z.string(),
+  /** When the restored backup was taken: the data now goes back to then. */
+  restoredFrom: z.number().int().nullable(),
   at: z.number().int(),
 })
 
@@ -153,6 +160,10 @@ export const contract = {
     request: z.strictObject({ path: z.string().min(1).max(1200) }),
     response: z.strictObject({ revealed: z.boolean() }),
   },
+  /** The backups in the data folder and whether the last attempt failed. */
+  'backups:state': { request: empty, response: backupStateSchema },
+  /** "Back up now": resolves once the backup is written and checked. */
+  'backups:create': { request: empty, response: backupStateSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export const hostEventSchemas = {
@@ -165,6 +176,7 @@ export const hostEventSchemas = {
   /** The host is about to stop (quit, sleep, log-off): save what is pending, then answer `app:flushed`. */
   'app:flush': z.strictObject({ requestId: z.number().int() }),
   'recovery:changed': recoveryStateSchema.nullable(),
+  'backups:changed': backupStateSchema,
   'actions:performed': z.union([
     z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, outcome: actionOutcomeSchema }),
     z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, error: appErrorSchema }),

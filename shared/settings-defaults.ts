@@ -20,5 +20,7 @@ export const defaultSettings: Settings = {
   exportFolder: '',
   exportFormats: ['pdf', 'csv'],
   exportRedact: false,
+  backupKeepDaily: 7,
+  backupKeepWeekly: 4,
   hotkeys: {},
 }

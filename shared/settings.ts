@@ -46,6 +46,9 @@ export const settingsSchema = z.strictObject({
   exportFormats: z.array(z.enum(exportFormats)).max(exportFormats.length),
   /** Mask phone numbers and e-mail addresses in exports. */
   exportRedact: z.boolean(),
+  /** Automatic backups kept: the newest of each of this many days, and of this many weeks. */
+  backupKeepDaily: z.number().int().min(1).max(60),
+  backupKeepWeekly: z.number().int().min(0).max(52),
   /** Global hotkeys by action; null unbinds a default. Missing actions use the defaults. */
   hotkeys: z
     .record(

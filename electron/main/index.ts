@@ -3,6 +3,7 @@ import type { ActionId, ActionSource } from '../../shared/actions'
 import type { HostEvent } from '../../shared/channels'
 import type { HostEventData } from '../../shared/contract'
 import { createAppServices, type AppServices } from '../services/app-services'
+import { runBackupInWorker } from '../services/storage/backup-worker-runner'
 import { hasCallEvent } from '../services/integrations/call-event-args'
 import { NewerDatabaseError } from '../services/storage/database'
 import { defaultDataDir } from '../services/storage/data-dir'
@@ -66,6 +67,7 @@ function onReady(): void {
     log: (line) => console.error(`calmdeck: ${line}`),
     exportShell: electronExportShell(dialog, shell, () => mainWindow?.window),
     fontDir: fontDir(),
+    backupRunner: runBackupInWorker,
   })
   services = ready
   applySecurity()
@@ -84,6 +86,7 @@ function onReady(): void {
   ready.integrations.start().catch((error: unknown) => {
     console.error(`calmdeck: the local API could not start (${error instanceof Error ? error.name : 'unknown'})`)
   })
+  ready.backups.start()
   // This start's own command line (a softphone hook may have started CalmDeck), then any early links.
   ready.integrations.handleArgv(process.argv)
   for (const argv of earlyArgv.splice(0)) ready.integrations.handleArgv(argv)

@@ -7,7 +7,10 @@ import { CallEventIngest } from './integrations/call-event-ingest'
 import { createCallSources } from './integrations/call-integrations'
 import { CallIntegrations } from './integrations/hub'
 import { CallService } from './calls/call-service'
+import type { BackupJob, BackupJobResult } from './storage/backup-job'
+import { BackupService } from './storage/backup-service'
 import { openDatabase, type Db } from './storage/database'
+import { localClock, machineTimeZone } from './export/local-time'
 import { DeckService } from './deck/deck-service'
 import { ExportService, type ExportShell } from './export/export-service'
 import { findFontDir } from './export/font-dir'
@@ -42,6 +45,8 @@ export interface AppServicesOptions {
   exportShell?: ExportShell | null
   /** Where the PDF fonts are; found next to the app by default. */
   fontDir?: string
+  /** Runs a backup job; the built hosts pass a worker thread, by default it runs in this thread. */
+  backupRunner?: (job: BackupJob) => Promise<BackupJobResult>
 }
 
 export interface AppServices {
@@ -58,6 +63,8 @@ export interface AppServices {
   exports: ExportService
   recovery: RecoveryService
   flushes: FlushCoordinator
+  /** Automatic backups; a host calls `backups.start()` for the schedule. */
+  backups: BackupService
   dispatch: Dispatch
   info: AppInfo
   close(): void
@@ -71,7 +78,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const now = options.now ?? Date.now
   const broadcast: Broadcast = options.broadcast ?? (() => {})
   const log = options.log ?? (() => {})
-  const { db, notices } = openDatabase({ dir: options.dataDir, now, nativeBinding: options.nativeBinding })
+  const { db, file, notices } = openDatabase({ dir: options.dataDir, now, nativeBinding: options.nativeBinding })
   const store = new KeyValueStore(db)
   const decks = new DeckService(db, now, (state) => broadcast('deck:changed', state))
   let boundHotkeys = ''
@@ -145,10 +152,34 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     fontDir: options.fontDir ?? findFontDir(),
     shell: options.exportShell ?? null,
   })
+  const dayClock = localClock(machineTimeZone())
+  const backups = new BackupService({
+    db,
+    dbFile: file,
+    now,
+    keep: () => ({ daily: settings.get().backupKeepDaily, weekly: settings.get().backupKeepWeekly }),
+    dayOf: (ms) => dayClock.date(ms),
+    run: options.backupRunner,
+    nativeBinding: options.nativeBinding,
+    onChange: (state) => broadcast('backups:changed', state),
+    log,
+  })
   const flushes = new FlushCoordinator((requestId) => broadcast('app:flush', { requestId }))
   const info: AppInfo = { version: options.version, host: options.host, notices }
 
-  const handlers = createHandlers({ info, settings, decks, actions, calls, hotkeys, notes, recovery, exports, flushes })
+  const handlers = createHandlers({
+    info,
+    settings,
+    decks,
+    actions,
+    calls,
+    hotkeys,
+    notes,
+    recovery,
+    exports,
+    flushes,
+    backups,
+  })
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => log(`internal error on ${channel}: ${errorName(error)}`),
   })
@@ -184,12 +215,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     exports,
     recovery,
     flushes,
+    backups,
     dispatch,
     info,
     close: () => {
       void integrations.close()
       hotkeys.unbindAll()
       recovery.dispose()
+      backups.backupAtShutdown()
       db.close()
     },
   }

@@ -10,6 +10,7 @@ import type { HotkeyService } from './hotkeys/hotkey-service'
 import type { NoteService } from './notes/note-service'
 import type { RecoveryService } from './recovery/recovery-service'
 import type { SettingsService } from './settings/settings-service'
+import type { BackupService } from './storage/backup-service'
 
 export interface HandlerServices {
   info: AppInfo
@@ -22,6 +23,7 @@ export interface HandlerServices {
   recovery: RecoveryService
   exports: ExportService
   flushes: FlushCoordinator
+  backups: BackupService
 }
 
 /**
@@ -29,7 +31,7 @@ export interface HandlerServices {
  * their schemas (see dispatch.ts); actions from the window carry the source 'window'.
  */
 export function createHandlers(services: HandlerServices): Handlers {
-  const { info, settings, decks, actions, calls, hotkeys, notes, recovery, exports, flushes } = services
+  const { info, settings, decks, actions, calls, hotkeys, notes, recovery, exports, flushes, backups } = services
 
   /** The report's language: the window's, else the setting, else English. */
   const reportLanguage = (language?: AppLocale): AppLocale => {
@@ -71,6 +73,11 @@ export function createHandlers(services: HandlerServices): Handlers {
     },
     'export:choose-folder': () => exports.chooseFolder(),
     'export:reveal': ({ path }) => exports.reveal(path),
+    'backups:state': () => backups.state(),
+    'backups:create': async () => {
+      await backups.backupNow('manual')
+      return backups.state()
+    },
     'app:flushed': ({ requestId }) => {
       flushes.acknowledge(requestId)
       return null

@@ -1,8 +1,10 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
+import type { StorageNotice } from '../../shared/contract'
 import { NewerDatabaseError } from '../services/storage/database'
 import { defaultDataDir } from '../services/storage/data-dir'
+import { runBackupInWorker } from '../services/storage/backup-worker-runner'
 import { startWebHost } from './server'
 
 export const DEFAULT_PORT = 4780
@@ -43,6 +45,14 @@ export function parseWebArgs(argv: string[]): WebArgs {
   return { port: parsed.data.port, dataDir: path.resolve(parsed.data['data-dir'] ?? defaultDataDir()) }
 }
 
+function noticeLine(notice: StorageNotice): string {
+  if (notice.kind === 'backup-failed') return 'the backup before updating the database failed.'
+  const restored = notice.restoredFrom === null ? null : new Date(notice.restoredFrom).toISOString()
+  return restored
+    ? `the database was damaged; it was moved aside as ${notice.movedTo} and the backup of ${restored} restored.`
+    : `the database was damaged; it was moved aside as ${notice.movedTo} and a new one started.`
+}
+
 export async function main(): Promise<void> {
   const args = parseWebArgs(process.argv.slice(2))
   if ('help' in args) {
@@ -60,13 +70,10 @@ export async function main(): Promise<void> {
       dataDir: args.dataDir,
       rendererDir: path.join(__dirname, '../renderer'),
       version: process.env.npm_package_version ?? '0.1.0',
+      backupRunner: runBackupInWorker,
       log: (line) => console.error(`calmdeck web: ${line}`),
     })
-    for (const notice of host.services.info.notices) {
-      console.error(
-        `calmdeck web: the database was damaged; it was moved aside as ${notice.movedTo} and a new one started.`,
-      )
-    }
+    for (const notice of host.services.info.notices) console.error(`calmdeck web: ${noticeLine(notice)}`)
     console.log(`CalmDeck web host listening on ${host.url} (data: ${args.dataDir})`)
     const stop = () => {
       void host.close().then(() => process.exit(0))

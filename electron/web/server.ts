@@ -7,7 +7,7 @@ import { z } from 'zod'
 import type { HostEvent } from '../../shared/channels'
 import type { HostEventData } from '../../shared/contract'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
-import { createAppServices, type AppServices } from '../services/app-services'
+import { createAppServices, type AppServices, type AppServicesOptions } from '../services/app-services'
 import type { ShortcutRegistrar } from '../services/hotkeys/hotkey-service'
 
 export interface WebHostOptions {
@@ -21,6 +21,8 @@ export interface WebHostOptions {
   /** Local API port for softphone hooks (default 4781, or any free port when taken; 0: any). */
   apiPort?: number
   log?: (line: string) => void
+  /** Backups in a worker thread (the built host); in this thread by default. */
+  backupRunner?: AppServicesOptions['backupRunner']
 }
 
 export interface WebHost {
@@ -67,6 +69,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     version: options.version,
     now: options.now,
     shortcuts: options.shortcuts ?? null,
+    backupRunner: options.backupRunner,
     log,
     // Sent after the current request's own answer, so an acknowledgement never waits for them.
     broadcast: <E extends HostEvent>(event: E, data: HostEventData<E>) => {
@@ -155,6 +158,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     services.close()
     throw error
   })
+  services.backups.start()
 
   return {
     url: `http://127.0.0.1:${port}/`,

@@ -7,9 +7,15 @@ export interface TestServices extends AppServices {
   dispose(): void
 }
 
-/** The real services on a real SQLite file in a temporary folder, with a fixed clock. */
-export function testServices(now: () => number = () => Date.parse('2026-11-22T10:00:00Z')): TestServices {
-  const { dir, cleanup } = tempDir()
+/**
+ * The real services on a real SQLite file in a temporary folder (or `existing`, which is then
+ * left in place by `dispose`), with a fixed clock.
+ */
+export function testServices(
+  now: () => number = () => Date.parse('2026-11-22T10:00:00Z'),
+  existing?: string,
+): TestServices {
+  const { dir, cleanup } = existing ? { dir: existing, cleanup: () => {} } : tempDir()
   const events: { event: string; data: unknown }[] = []
   const broadcast: Broadcast = (event, data) => events.push({ event, data })
   const services = createAppServices({ dataDir: dir, host: 'web', version: 'test', now, broadcast })

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { StorageNotice } from '../../../shared/contract'
+import { runBackupJobSync } from './backup-job'
+import { BACKUP_DIR, backupName, listBackupFiles, tempName } from './backup-files'
 import { registerFold } from './fold'
 import { LATEST_VERSION, migrations, type Migration } from './migrations'
 
@@ -51,7 +53,13 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     const health = inspect(file, options.nativeBinding)
     if (health.kind === 'damaged') {
       const movedTo = moveAside(file, options.now())
-      notices.push({ kind: 'database-recovered', movedTo, at: options.now() })
+      const restored = restoreNewestGood(options.dir, file, list.length, options.nativeBinding)
+      notices.push({
+        kind: restored === null ? 'database-recovered' : 'database-restored',
+        movedTo,
+        restoredFrom: restored,
+        at: options.now(),
+      })
     } else if (health.version > list.length) {
       throw new NewerDatabaseError(health.version, list.length)
     }
@@ -61,6 +69,8 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   try {
     configure(db)
     registerFold(db)
+    const failure = backupBeforeMigration(db, file, list.length, options)
+    if (failure) notices.push({ kind: 'backup-failed', movedTo: '', restoredFrom: null, at: options.now() })
     migrate(db, list)
   } catch (error) {
     db.close()
@@ -83,12 +93,15 @@ export function configure(db: Db): void {
 
 type Health = { kind: 'ok'; version: number } | { kind: 'damaged' }
 
-function inspect(file: string, nativeBinding: string | undefined): Health {
+function inspect(
+  file: string,
+  nativeBinding: string | undefined,
+  check: 'quick_check' | 'integrity_check' = 'quick_check',
+): Health {
   let probe: Db | undefined
   try {
     probe = new Database(file, { ...nativeOptions(nativeBinding), readonly: true, fileMustExist: true })
-    const check = probe.pragma('quick_check', { simple: true })
-    if (check !== 'ok') return { kind: 'damaged' }
+    if (probe.pragma(check, { simple: true }) !== 'ok') return { kind: 'damaged' }
     return { kind: 'ok', version: probe.pragma('user_version', { simple: true }) as number }
   } catch (error) {
     if (isCorruption(error)) return { kind: 'damaged' }
@@ -116,6 +129,50 @@ function moveAside(file: string, at: number): string {
     if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix)
   }
   return path.basename(target)
+}
+
+/**
+ * The newest backup that passes its check and that this version can read, copied into place
+ * (a backup file is never live, so a copy is safe). Returns its time, or null when none is good.
+ */
+function restoreNewestGood(
+  dir: string,
+  file: string,
+  latest: number,
+  nativeBinding: string | undefined,
+): number | null {
+  for (const backup of listBackupFiles(path.join(dir, BACKUP_DIR))) {
+    const source = path.join(dir, BACKUP_DIR, backup.name)
+    const health = inspect(source, nativeBinding, 'integrity_check')
+    if (health.kind !== 'ok' || health.version > latest) continue
+    const temp = `${file}.restoring`
+    fs.copyFileSync(source, temp)
+    const fd = fs.openSync(temp, 'r+')
+    try {
+      fs.fsyncSync(fd)
+    } finally {
+      fs.closeSync(fd)
+    }
+    fs.renameSync(temp, file)
+    return backup.at
+  }
+  return null
+}
+
+/** A database about to be migrated is backed up first. Returns the error code if that failed. */
+function backupBeforeMigration(db: Db, file: string, latest: number, options: OpenOptions): string | null {
+  const version = db.pragma('user_version', { simple: true }) as number
+  if (version === 0 || version >= latest) return null
+  const dir = path.join(path.dirname(file), BACKUP_DIR)
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
+  const name = backupName(options.now(), 'before-migration')
+  const result = runBackupJobSync(db, {
+    source: file,
+    target: path.join(dir, name),
+    temp: path.join(dir, tempName(name)),
+    nativeBinding: options.nativeBinding,
+  })
+  return result.ok ? null : result.code
 }
 
 /** Runs each pending migration in its own transaction that also bumps `user_version`. */

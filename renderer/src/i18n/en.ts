@@ -205,6 +205,9 @@ export const en = {
   notices: {
     databaseRecovered:
       'Your data file was damaged and could not be opened. It was kept as “{file}” and CalmDeck started a fresh one.',
+    databaseRestored:
+      'Your data file was damaged. It was kept as “{file}” and CalmDeck restored the newest good backup: your data now goes back to {time}.',
+    backupFailed: 'CalmDeck could not back up your data before updating it. Check the free disk space.',
     dismiss: 'Dismiss',
   },
   connection: {

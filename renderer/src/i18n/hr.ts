@@ -212,6 +212,10 @@ export const hr: Messages = {
   notices: {
     databaseRecovered:
       'Datoteka s podacima bila je oštećena i nije se mogla otvoriti. Sačuvana je kao „{file}”, a CalmDeck je započeo novu.',
+    databaseRestored:
+      'Datoteka s podacima bila je oštećena. Sačuvana je kao „{file}”, a CalmDeck je vratio najnoviju ispravnu sigurnosnu kopiju: podaci sada sežu do {time}.',
+    backupFailed:
+      'CalmDeck nije mogao napraviti sigurnosnu kopiju podataka prije ažuriranja. Provjerite slobodan prostor na disku.',
     dismiss: 'Zatvori',
   },
   connection: {

@@ -212,6 +212,10 @@ export const nl: Messages = {
   notices: {
     databaseRecovered:
       'Uw gegevensbestand was beschadigd en kon niet worden geopend. Het is bewaard als “{file}” en CalmDeck is met een nieuw bestand begonnen.',
+    databaseRestored:
+      'Uw gegevensbestand was beschadigd. Het is bewaard als “{file}” en CalmDeck heeft de nieuwste goede back-up teruggezet: uw gegevens gaan nu terug tot {time}.',
+    backupFailed:
+      'CalmDeck kon uw gegevens niet back-uppen voordat ze werden bijgewerkt. Controleer de vrije schijfruimte.',
     dismiss: 'Sluiten',
   },
   connection: {

@@ -83,6 +83,8 @@ describe('dispatch', () => {
       },
       'export:choose-folder': {},
       'export:reveal': { path: '/not/exported.pdf' },
+      'backups:state': {},
+      'backups:create': {},
     } as const
     // Well-formed, but refused by the service: the error is typed too.
     const refusals: Partial<Record<(typeof channels)[number], string>> = {

@@ -1,0 +1,102 @@
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import path from 'node:path'
+
+/** One backup to take: from the live database `source` into `target`, through `temp`. */
+export interface BackupJob {
+  source: string
+  target: string
+  temp: string
+  nativeBinding?: string
+}
+
+export type BackupJobResult =
+  | { ok: true; size: number; version: number }
+  /** `code` is SQLite's or the file system's error code (e.g. `SQLITE_FULL`, `EACCES`); never a path or data. */
+  | { ok: false; code: string }
+
+/**
+ * Takes one backup with SQLite's online backup API on a connection of its own (readers never
+ * block the app's writes in WAL mode), then makes the copy a plain rollback-journal file, checks
+ * it with `PRAGMA integrity_check`, syncs it and renames it into place. Until that rename the copy
+ * has a temporary name, so a kill at any moment leaves no half file that counts.
+ */
+export async function runBackupJob(job: BackupJob): Promise<BackupJobResult> {
+  const native = job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}
+  try {
+    fs.rmSync(job.temp, { force: true })
+    const source = new Database(job.source, { ...native, readonly: true, fileMustExist: true })
+    try {
+      // After the first step, copy the rest in one step: one consistent snapshot of the file.
+      await source.backup(job.temp, { progress: ({ remainingPages }) => Math.max(remainingPages, 1) })
+    } finally {
+      source.close()
+    }
+    return finishBackup(job)
+  } catch (error) {
+    return failed(job, error)
+  }
+}
+
+/**
+ * The same, synchronously, on the app's own connection with `VACUUM INTO` (SQLite's own
+ * consistent copy): for the moments nothing else runs — before a migration and at shutdown.
+ */
+export function runBackupJobSync(db: Database.Database, job: BackupJob): BackupJobResult {
+  try {
+    fs.rmSync(job.temp, { force: true })
+    db.prepare('VACUUM INTO ?').run(job.temp)
+    return finishBackup(job)
+  } catch (error) {
+    return failed(job, error)
+  }
+}
+
+/** Rollback-journal mode, integrity check, fsync, rename, fsync of the folder. */
+function finishBackup(job: BackupJob): BackupJobResult {
+  const copy = new Database(job.temp, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {})
+  let version: number
+  try {
+    copy.pragma('journal_mode = DELETE')
+    const check = copy.pragma('integrity_check', { simple: true })
+    if (check !== 'ok') throw Object.assign(new Error('backup failed its integrity check'), { code: 'CHECK_FAILED' })
+    version = copy.pragma('user_version', { simple: true }) as number
+  } finally {
+    copy.close()
+  }
+  syncFile(job.temp)
+  fs.renameSync(job.temp, job.target)
+  syncDir(path.dirname(job.target))
+  return { ok: true, size: fs.statSync(job.target).size, version }
+}
+
+function failed(job: BackupJob, error: unknown): BackupJobResult {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(job.temp + suffix, { force: true })
+  return { ok: false, code: errorCode(error) }
+}
+
+/** SQLite's or the file system's error code, else the error's name: never its message. */
+export function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown }).code
+  return typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown'
+}
+
+function syncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+')
+  try {
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** Makes the rename durable. Windows cannot open a folder for fsync; NTFS journals the rename. */
+function syncDir(dir: string): void {
+  if (process.platform === 'win32') return
+  const fd = fs.openSync(dir, 'r')
+  try {
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
