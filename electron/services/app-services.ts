@@ -17,6 +17,7 @@ import { HotkeyService, type ShortcutRegistrar } from './hotkeys/hotkey-service'
 import { NoteService } from './notes/note-service'
 import { RecoveryService } from './recovery/recovery-service'
 import { KeyValueStore, SettingsService } from './settings/settings-service'
+import { environmentLocales } from './settings/system-locales'
 
 export type Broadcast = <E extends HostEvent>(event: E, data: HostEventData<E>) => void
 
@@ -41,6 +42,8 @@ export interface AppServicesOptions {
   exportShell?: ExportShell | null
   /** Where the PDF fonts are; found next to the app by default. */
   fontDir?: string
+  /** The system's languages, best first, for the 'auto' language setting; from the environment by default. */
+  systemLocales?: () => readonly string[]
 }
 
 export interface AppServices {
@@ -144,7 +147,20 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const flushes = new FlushCoordinator((requestId) => broadcast('app:flush', { requestId }))
   const info: AppInfo = { version: options.version, host: options.host, notices }
 
-  const handlers = createHandlers({ info, settings, decks, actions, calls, hotkeys, notes, recovery, exports, flushes })
+  const systemLocales = options.systemLocales ?? (() => environmentLocales(process.env))
+  const handlers = createHandlers({
+    info,
+    settings,
+    decks,
+    actions,
+    calls,
+    hotkeys,
+    notes,
+    recovery,
+    exports,
+    flushes,
+    systemLocales,
+  })
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => log(`internal error on ${channel}: ${errorName(error)}`),
   })
