@@ -396,6 +396,40 @@ describe('electron main, a recovery break running out', () => {
   })
 })
 
+describe('electron main, in the language of the system or the setting', () => {
+  /** The tray menu's labels as last set. */
+  const trayLabels = (fake: ElectronFake) =>
+    ((fake.trays[0]?.menu as { template?: { label?: string }[] } | undefined)?.template ?? [])
+      .map((item) => item.label)
+      .filter(Boolean)
+
+  it("speaks the system's first app language in the tray and the notification, and follows a set language", async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] })
+    try {
+      const fake = createElectronFake({ systemLanguages: ['de-DE', 'nl-NL', 'en-US'] })
+      await loadMain(fake, tempConfigHome())
+      expect(trayLabels(fake)).toEqual(['Tonen', 'Verbergen', 'Afsluiten'])
+      await invoke(fake, 'recovery:start', { minutes: 1 })
+      expect(fake.trays[0]?.tooltip).toBe('CalmDeck — herstelpauze, nog 1 min')
+      vi.advanceTimersByTime(61_000)
+      expect(fake.notifications).toEqual([
+        { title: 'CalmDeck', body: 'Je herstelpauze is voorbij. Welkom terug.', silent: true },
+      ])
+
+      await invoke(fake, 'settings:update', { locale: 'hr' })
+      expect(trayLabels(fake)).toEqual(['Prikaži', 'Sakrij', 'Izađi'])
+      await invoke(fake, 'recovery:start', { minutes: 1 })
+      expect(fake.trays[0]?.tooltip).toBe('CalmDeck — predah, još 1 min')
+      await invoke(fake, 'settings:update', { locale: 'en' })
+      expect(trayLabels(fake)).toEqual(['Show', 'Hide', 'Quit'])
+      expect(fake.trays[0]?.tooltip).toBe('CalmDeck — recovery break, 1 min left')
+      await quit(fake)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
 describe('electron main, when another instance holds the lock', () => {
   it('quits at once without a window, a handler or the database', async () => {
     const configHome = tempConfigHome()
