@@ -5,8 +5,11 @@ import { exportFormats, type ExportFormat } from '../../shared/export-formats'
 import { APP_LOCALES, type AppLocale } from '../../shared/locales'
 import type { LocalClock } from '../services/export/local-time'
 
+/** "en, nl or hr": the app languages, as the usage and the --lang error name them. */
+const LANGUAGES_TEXT = `${APP_LOCALES.slice(0, -1).join(', ')} or ${APP_LOCALES.at(-1)}`
+
 export const EXPORT_USAGE = `Usage: npm run export -- --from <ISO date/time> --to <ISO date/time> --format csv|json|md|pdf --out <path>
-                         [--data-dir <folder>] [--redact] [--force] [--lang en|nl|hr] [--remark <text>]
+                         [--data-dir <folder>] [--redact] [--force] [--lang ${APP_LOCALES.join('|')}] [--remark <text>]
 
 Writes CalmDeck's incident report for [from, to) to one file. Reads the data without changing it,
 also while CalmDeck is running.
@@ -41,7 +44,7 @@ const rawSchema = z.strictObject({
   'data-dir': z.string().min(1).optional(),
   redact: z.boolean().optional(),
   force: z.boolean().optional(),
-  lang: z.enum(APP_LOCALES, { error: 'must be en, nl or hr' }).optional(),
+  lang: z.enum(APP_LOCALES, { error: `must be ${LANGUAGES_TEXT}` }).optional(),
   remark: z.string().max(4000).optional(),
   help: z.boolean().optional(),
 })

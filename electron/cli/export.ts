@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { matchLocale, type AppLocale } from '../../shared/locales'
+import { resolveLocale } from '../../shared/locales'
 import { AppError } from '../../shared/result'
 import { NewerDatabaseError } from '../services/storage/database'
 import { defaultDataDir } from '../services/storage/data-dir'
@@ -12,6 +12,7 @@ import { localClock, machineTimeZone } from '../services/export/local-time'
 import { openReadOnly } from '../services/export/read-only-db'
 import { writeFileSafely } from '../services/export/safe-write'
 import { KeyValueStore, SettingsService } from '../services/settings/settings-service'
+import { environmentLocales } from '../services/settings/system-locales'
 import { EXPORT_USAGE, parseExportArgs } from './export-args'
 
 export interface ExportCliIo {
@@ -46,8 +47,8 @@ export async function runExportCli(argv: readonly string[], io: ExportCliIo): Pr
     const db = openReadOnly(args.dataDir ?? defaultDataDir(), io.nativeBinding)
     try {
       const settings = new SettingsService(new KeyValueStore(db)).get()
-      const language: AppLocale =
-        args.language ?? (settings.locale === 'auto' ? systemLocale(io.env ?? process.env) : settings.locale)
+      // --lang, else the language setting, else the system's.
+      const language = resolveLocale(args.language ?? settings.locale, environmentLocales(io.env ?? process.env))
       const report = buildReport(db, {
         from: args.from,
         to: args.to,
@@ -83,12 +84,6 @@ export async function runExportCli(argv: readonly string[], io: ExportCliIo): Pr
     )
     return 1
   }
-}
-
-/** The system language from LC_ALL / LC_MESSAGES / LANG (e.g. "nl_NL.UTF-8"), else English. */
-function systemLocale(env: NodeJS.ProcessEnv): AppLocale {
-  const tags = [env.LC_ALL, env.LC_MESSAGES, env.LANG, Intl.DateTimeFormat().resolvedOptions().locale]
-  return matchLocale(tags.filter((tag): tag is string => !!tag).map((tag) => tag.replace('_', '-')))
 }
 
 function resourcesPath(): string | undefined {

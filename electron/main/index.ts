@@ -2,6 +2,8 @@ import { app, dialog, globalShortcut, ipcMain, powerMonitor, shell, type Tray } 
 import type { ActionId, ActionSource } from '../../shared/actions'
 import type { HostEvent } from '../../shared/channels'
 import type { HostEventData } from '../../shared/contract'
+import { hostTexts, type HostTexts } from '../../shared/i18n/host-catalog'
+import { resolveLocale } from '../../shared/locales'
 import { createAppServices, type AppServices } from '../services/app-services'
 import { runBackupInWorker } from '../services/storage/backup-worker-runner'
 import { hasCallEvent } from '../services/integrations/call-event-args'
@@ -15,7 +17,7 @@ import { saveBeforeLeaving } from './lifecycle'
 import { notifyRecoveryOver, trayCountdown } from './recovery-notice'
 import { applySecurity } from './security'
 import { electronShortcuts } from './shortcuts'
-import { createTray, toggleWindow } from './tray'
+import { createTray, setTrayMenu, toggleWindow } from './tray'
 import { applyWindowSettings, createMainWindow, type MainWindow } from './window'
 
 const dataDir = defaultDataDir()
@@ -26,10 +28,11 @@ let services: AppServices | undefined
 /** Command lines and links that arrive before the services are ready (e.g. macOS open-url). */
 const earlyArgv: string[][] = []
 let callLinksOn = false
-const showRecoveryInTray = trayCountdown(
-  () => tray,
-  () => services?.settings.get().locale ?? 'auto',
-)
+/** The system's languages, best first, as the OS lists them. */
+const systemLanguages = () => app.getPreferredSystemLanguages()
+/** Tray and notification texts in the language setting's language, else the system's. */
+const texts = (): HostTexts => hostTexts[resolveLocale(services?.settings.get().locale ?? 'auto', systemLanguages())]
+const showRecoveryInTray = trayCountdown(() => tray, texts)
 
 // Before the lock: Electron keeps the single-instance lock in the userData folder.
 app.setPath('userData', dataDir)
@@ -63,18 +66,19 @@ function onReady(): void {
     shortcuts: electronShortcuts(globalShortcut),
     onUiAction,
     onCallShown: revealWindow,
-    onRecoveryFinished: () => notifyRecoveryOver(ready.settings.get().locale),
+    onRecoveryFinished: () => notifyRecoveryOver(texts().recovery),
     log: (line) => console.error(`calmdeck: ${line}`),
     exportShell: electronExportShell(dialog, shell, () => mainWindow?.window),
     fontDir: fontDir(),
     backupRunner: runBackupInWorker,
+    systemLocales: systemLanguages,
   })
   services = ready
   applySecurity()
   registerIpc(ipcMain, ready.dispatch, isOwnRendererFrame)
   mainWindow = createMainWindow(ready.settings.get(), ready.store)
   const window = mainWindow
-  tray = createTray(window.window)
+  tray = createTray(window.window, texts().tray)
   showRecoveryInTray(ready.recovery.current())
   saveBeforeLeaving(app, powerMonitor, window.window, ready.flushes, () => {
     window.stopRememberingBounds()
@@ -109,6 +113,11 @@ function broadcast<E extends HostEvent>(event: E, data: HostEventData<E>): void 
   if (event === 'settings:changed' && mainWindow) {
     applyWindowSettings(mainWindow.window, data as HostEventData<'settings:changed'>)
     setCallLinks((data as HostEventData<'settings:changed'>).callLinks)
+    if (tray && services) {
+      // The language may have changed: relabel the menu and the countdown.
+      setTrayMenu(tray, mainWindow.window, texts().tray)
+      showRecoveryInTray(services.recovery.current())
+    }
   }
   if (event === 'recovery:changed') showRecoveryInTray(data as HostEventData<'recovery:changed'>)
   sendToAllWindows(event, data)

@@ -1,29 +1,19 @@
 import { Notification, type Tray } from 'electron'
+import type { HostTexts } from '../../shared/i18n/host-catalog'
 import type { RecoveryState } from '../../shared/recovery'
-import type { Settings } from '../../shared/settings'
-
-const texts = {
-  en: { over: 'Your recovery break is over. Welcome back.', left: 'recovery break, {time} left' },
-  nl: { over: 'Je herstelpauze is voorbij. Welkom terug.', left: 'herstelpauze, nog {time}' },
-  hr: { over: 'Predah je gotov. Dobro došli natrag.', left: 'predah, još {time}' },
-}
-
-function textsFor(locale: Settings['locale']) {
-  const language = locale === 'auto' ? (Intl.DateTimeFormat().resolvedOptions().locale.slice(0, 2) as 'en') : locale
-  return texts[language] ?? texts.en
-}
 
 /** Tells the agent a break has ended, even with the window hidden. */
-export function notifyRecoveryOver(locale: Settings['locale']): void {
+export function notifyRecoveryOver(texts: HostTexts['recovery']): void {
   if (!Notification.isSupported()) return
-  new Notification({ title: 'CalmDeck', body: textsFor(locale).over, silent: true }).show()
+  new Notification({ title: 'CalmDeck', body: texts.over, silent: true }).show()
 }
 
 /**
  * Keeps the tray tooltip showing the time left of a running break (checked every 15 s, from the
- * stored end time, so it is right after sleep), and plain "CalmDeck" otherwise.
+ * stored end time, so it is right after sleep), and plain "CalmDeck" otherwise. `texts` is read
+ * on every update, so a language change shows at the next one.
  */
-export function trayCountdown(tray: () => Tray | undefined, locale: () => Settings['locale']) {
+export function trayCountdown(tray: () => Tray | undefined, texts: () => HostTexts) {
   let timer: ReturnType<typeof setInterval> | undefined
   return (state: RecoveryState | null): void => {
     clearInterval(timer)
@@ -32,8 +22,9 @@ export function trayCountdown(tray: () => Tray | undefined, locale: () => Settin
     const update = () => {
       const left = endsAt === null ? 0 : Math.max(0, endsAt - Date.now())
       const minutes = Math.ceil(left / 60_000)
+      const { tray: trayTexts, recovery } = texts()
       tray()?.setToolTip(
-        left > 0 ? `CalmDeck — ${textsFor(locale()).left.replace('{time}', `${minutes} min`)}` : 'CalmDeck',
+        left > 0 ? `${trayTexts.tooltip} — ${recovery.left.replace('{time}', `${minutes} min`)}` : trayTexts.tooltip,
       )
     }
     update()

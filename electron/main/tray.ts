@@ -1,32 +1,30 @@
 import { app, Menu, nativeImage, Tray, type BrowserWindow } from 'electron'
 import path from 'node:path'
-
-/** Tray texts in one place, to be translated later. */
-export const trayLabels = {
-  tooltip: 'CalmDeck',
-  show: 'Show',
-  hide: 'Hide',
-  quit: 'Quit',
-}
+import type { HostTexts } from '../../shared/i18n/host-catalog'
 
 /**
  * The tray icon: a click shows or hides the window (without taking focus); the menu offers the
  * same plus Quit. Some Linux desktops only show the menu, which is why Show and Hide are in it.
  * Keep the returned Tray referenced, or it is garbage-collected and disappears.
  */
-export function createTray(window: BrowserWindow): Tray {
+export function createTray(window: BrowserWindow, texts: HostTexts['tray']): Tray {
   const tray = new Tray(nativeImage.createFromPath(trayIconPath()))
-  tray.setToolTip(trayLabels.tooltip)
-  tray.setContextMenu(
-    Menu.buildFromTemplate([
-      { label: trayLabels.show, click: () => show(window) },
-      { label: trayLabels.hide, click: () => hide(window) },
-      { type: 'separator' },
-      { label: trayLabels.quit, click: () => app.quit() },
-    ]),
-  )
+  tray.setToolTip(texts.tooltip)
+  setTrayMenu(tray, window, texts)
   tray.on('click', () => toggleWindow(window))
   return tray
+}
+
+/** (Re)builds the tray menu in the given language, e.g. after the language setting changed. */
+export function setTrayMenu(tray: Tray, window: BrowserWindow, texts: HostTexts['tray']): void {
+  tray.setContextMenu(
+    Menu.buildFromTemplate([
+      { label: texts.show, click: () => show(window) },
+      { label: texts.hide, click: () => hide(window) },
+      { type: 'separator' },
+      { label: texts.quit, click: () => app.quit() },
+    ]),
+  )
 }
 
 /** resources/tray.png: beside the app in development, in the resources folder when packaged. */

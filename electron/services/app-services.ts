@@ -21,6 +21,7 @@ import { HotkeyService, type ShortcutRegistrar } from './hotkeys/hotkey-service'
 import { NoteService } from './notes/note-service'
 import { RecoveryService } from './recovery/recovery-service'
 import { KeyValueStore, SettingsService } from './settings/settings-service'
+import { environmentLocales } from './settings/system-locales'
 
 export type Broadcast = <E extends HostEvent>(event: E, data: HostEventData<E>) => void
 
@@ -47,6 +48,8 @@ export interface AppServicesOptions {
   fontDir?: string
   /** Runs a backup job; the built hosts pass a worker thread, by default it runs in this thread. */
   backupRunner?: (job: BackupJob) => Promise<BackupJobResult>
+  /** The system's languages, best first, for the 'auto' language setting; from the environment by default. */
+  systemLocales?: () => readonly string[]
 }
 
 export interface AppServices {
@@ -167,6 +170,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const flushes = new FlushCoordinator((requestId) => broadcast('app:flush', { requestId }))
   const info: AppInfo = { version: options.version, host: options.host, notices }
 
+  const systemLocales = options.systemLocales ?? (() => environmentLocales(process.env))
   const handlers = createHandlers({
     info,
     settings,
@@ -179,6 +183,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     exports,
     flushes,
     backups,
+    systemLocales,
   })
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => log(`internal error on ${channel}: ${errorName(error)}`),

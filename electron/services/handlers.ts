@@ -1,5 +1,5 @@
 import type { AppInfo } from '../../shared/contract'
-import type { AppLocale } from '../../shared/locales'
+import { resolveLocale, type AppLocale } from '../../shared/locales'
 import type { ActionService } from './calls/action-service'
 import type { CallService } from './calls/call-service'
 import type { DeckService } from './deck/deck-service'
@@ -24,6 +24,8 @@ export interface HandlerServices {
   exports: ExportService
   flushes: FlushCoordinator
   backups: BackupService
+  /** The system's languages, best first, for the 'auto' language setting. */
+  systemLocales: () => readonly string[]
 }
 
 /**
@@ -33,11 +35,9 @@ export interface HandlerServices {
 export function createHandlers(services: HandlerServices): Handlers {
   const { info, settings, decks, actions, calls, hotkeys, notes, recovery, exports, flushes, backups } = services
 
-  /** The report's language: the window's, else the setting, else English. */
-  const reportLanguage = (language?: AppLocale): AppLocale => {
-    const setting = settings.get().locale
-    return language ?? (setting === 'auto' ? 'en' : setting)
-  }
+  /** The report's language: the window's, else the setting's, else the system's (see resolveLocale). */
+  const reportLanguage = (language?: AppLocale): AppLocale =>
+    language ?? resolveLocale(settings.get().locale, services.systemLocales())
 
   return {
     'app:info': () => info,

@@ -19,6 +19,8 @@ export interface FakeOptions {
   takenShortcuts?: string[]
   /** Display work areas, the primary one first. */
   workAreas?: Rect[]
+  /** What `app.getPreferredSystemLanguages()` answers (default: English only). */
+  systemLanguages?: string[]
 }
 
 export interface Call {
@@ -57,6 +59,7 @@ export function createElectronFake(options: FakeOptions = {}) {
     getPath: (name: string) => paths.get(name) ?? `/fake/${name}`,
     setPath: (name: string, value: string) => (record('app.setPath', [name, value]), paths.set(name, value)),
     getVersion: () => '0.0.0-test',
+    getPreferredSystemLanguages: () => options.systemLanguages ?? ['en-US'],
     getAppPath: () => '/fake/app',
     quit: () => record('app.quit', []),
     setAsDefaultProtocolClient: (...args: unknown[]) => (record('app.setAsDefaultProtocolClient', args), true),

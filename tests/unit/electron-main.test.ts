@@ -220,7 +220,8 @@ describe('electron main, first instance', () => {
     expect(noFrame.ok).toBe(false)
 
     expect((await invoke(fake, 'settings:get', {})).value).toMatchObject({ opacity: 1 })
-    expect(win().webContents.sent).toHaveLength(0)
+    // Nothing changed, so nothing was announced (the start's own backup may report itself).
+    expect(win().webContents.sent.filter((message) => message.name !== 'backups:changed')).toHaveLength(0)
     expect(callsNamed(win().calls, 'setOpacity')).toEqual([[1]])
   })
 
@@ -389,6 +390,40 @@ describe('electron main, a recovery break running out', () => {
       vi.advanceTimersByTime(61_000)
       expect(fake.notifications).toEqual([{ title: 'CalmDeck', body: expect.stringMatching(/over/), silent: true }])
       expect(fake.trays[0]?.tooltip).toBe('CalmDeck')
+      await quit(fake)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+describe('electron main, in the language of the system or the setting', () => {
+  /** The tray menu's labels as last set. */
+  const trayLabels = (fake: ElectronFake) =>
+    ((fake.trays[0]?.menu as { template?: { label?: string }[] } | undefined)?.template ?? [])
+      .map((item) => item.label)
+      .filter(Boolean)
+
+  it("speaks the system's first app language in the tray and the notification, and follows a set language", async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] })
+    try {
+      const fake = createElectronFake({ systemLanguages: ['de-DE', 'nl-NL', 'en-US'] })
+      await loadMain(fake, tempConfigHome())
+      expect(trayLabels(fake)).toEqual(['Tonen', 'Verbergen', 'Afsluiten'])
+      await invoke(fake, 'recovery:start', { minutes: 1 })
+      expect(fake.trays[0]?.tooltip).toBe('CalmDeck — herstelpauze, nog 1 min')
+      vi.advanceTimersByTime(61_000)
+      expect(fake.notifications).toEqual([
+        { title: 'CalmDeck', body: 'Je herstelpauze is voorbij. Welkom terug.', silent: true },
+      ])
+
+      await invoke(fake, 'settings:update', { locale: 'hr' })
+      expect(trayLabels(fake)).toEqual(['Prikaži', 'Sakrij', 'Izađi'])
+      await invoke(fake, 'recovery:start', { minutes: 1 })
+      expect(fake.trays[0]?.tooltip).toBe('CalmDeck — predah, još 1 min')
+      await invoke(fake, 'settings:update', { locale: 'en' })
+      expect(trayLabels(fake)).toEqual(['Show', 'Hide', 'Quit'])
+      expect(fake.trays[0]?.tooltip).toBe('CalmDeck — recovery break, 1 min left')
       await quit(fake)
     } finally {
       vi.useRealTimers()

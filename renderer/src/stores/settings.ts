@@ -1,5 +1,5 @@
 import type { AppLocale } from '@shared/locales'
-import { matchLocale } from '@shared/locales'
+import { resolveLocale } from '@shared/locales'
 import type { AppErrorData } from '@shared/result'
 import type { Settings, SettingsPatch } from '@shared/settings'
 import { defaultSettings } from '@shared/settings-defaults'
@@ -11,9 +11,9 @@ import { api } from '../api'
 export const useSettingsStore = defineStore('settings', () => {
   const settings = ref<Settings>({ ...defaultSettings })
   const error = ref<AppErrorData | null>(null)
-  const systemLocale = matchLocale(navigator.languages)
+  const systemLocale = resolveLocale('auto', navigator.languages)
 
-  const locale = computed<AppLocale>(() => (settings.value.locale === 'auto' ? systemLocale : settings.value.locale))
+  const locale = computed<AppLocale>(() => resolveLocale(settings.value.locale, navigator.languages))
   /** For dates and times: the system's regional variant when it speaks the app language (en-GB: 24 h). */
   const formatLocale = computed(() =>
     navigator.language.toLowerCase().startsWith(locale.value) ? navigator.language : locale.value,

@@ -1,4 +1,4 @@
-import type { Messages } from './en'
+import type { Messages } from '../en/ui'
 
 export const hr: Messages = {
   app: { name: 'CalmDeck', skipToCard: 'Na karticu' },

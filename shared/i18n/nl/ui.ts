@@ -1,4 +1,4 @@
-import type { Messages } from './en'
+import type { Messages } from '../en/ui'
 
 export const nl: Messages = {
   app: { name: 'CalmDeck', skipToCard: 'Naar de kaart' },
