@@ -3,7 +3,7 @@ import { settingsSchema, type Settings, type SettingsPatch } from '../../../shar
 import { defaultSettings } from '../../../shared/settings-defaults'
 import { AppError, type Issue } from '../../../shared/result'
 import type { Db } from '../storage/database'
-import { effectiveHotkeys } from '../hotkeys/hotkey-service'
+import { effectiveHotkeys } from '../../../shared/hotkeys'
 
 /**
  * A small typed key-value store over the `settings` table. Values are JSON; a stored value that
