@@ -40,6 +40,8 @@ export const storageNoticeSchema = z.strictObject({
 export const appInfoSchema = z.strictObject({
   version: z.string(),
   host: z.enum(['electron', 'web']),
+  /** The keyboard's operating system: the key recorder and hotkey names follow it. */
+  platform: z.enum(['mac', 'windows', 'linux']),
   notices: z.array(storageNoticeSchema),
 })
 

@@ -1,4 +1,5 @@
 import { app, dialog, globalShortcut, ipcMain, powerMonitor, shell, type Tray } from 'electron'
+import { keyPlatform } from '../../shared/accelerator'
 import type { ActionId, ActionSource } from '../../shared/actions'
 import type { HostEvent } from '../../shared/channels'
 import type { HostEventData } from '../../shared/contract'
@@ -60,6 +61,7 @@ function onReady(): void {
   const ready = createAppServices({
     dataDir,
     host: 'electron',
+    platform: keyPlatform(process.platform),
     version: app.getVersion(),
     nativeBinding: devNativeBinding(),
     broadcast,

@@ -1,6 +1,7 @@
 import type { ActionId, ActionSource } from '../../shared/actions'
 import type { HostEvent } from '../../shared/channels'
 import type { AppInfo, HostEventData } from '../../shared/contract'
+import { keyPlatform } from '../../shared/accelerator'
 import { AppError } from '../../shared/result'
 import { ActionService } from './calls/action-service'
 import { CallEventIngest } from './integrations/call-event-ingest'
@@ -28,6 +29,8 @@ export type Broadcast = <E extends HostEvent>(event: E, data: HostEventData<E>) 
 export interface AppServicesOptions {
   dataDir: string
   host: AppInfo['host']
+  /** The keyboard's operating system; the one this runs on unless a test says otherwise. */
+  platform?: AppInfo['platform']
   version: string
   now?: () => number
   nativeBinding?: string
@@ -81,6 +84,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const now = options.now ?? Date.now
   const broadcast: Broadcast = options.broadcast ?? (() => {})
   const log = options.log ?? (() => {})
+  const platform = options.platform ?? keyPlatform(process.platform)
   const { db, file, notices } = openDatabase({ dir: options.dataDir, now, nativeBinding: options.nativeBinding })
   const store = new KeyValueStore(db)
   const decks = new DeckService(db, now, (state) => broadcast('deck:changed', state))
@@ -90,11 +94,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     if (key !== boundHotkeys) hotkeys.bind(overrides)
     boundHotkeys = key
   }
-  const settings = new SettingsService(store, (value) => {
-    bindHotkeys(value.hotkeys)
-    integrations.applySettings(value)
-    broadcast('settings:changed', value)
-  })
+  const settings = new SettingsService(
+    store,
+    (value) => {
+      bindHotkeys(value.hotkeys)
+      integrations.applySettings(value)
+      broadcast('settings:changed', value)
+    },
+    platform,
+  )
   const calls = new CallService({
     db,
     now,
@@ -168,7 +176,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
   })
   const flushes = new FlushCoordinator((requestId) => broadcast('app:flush', { requestId }))
-  const info: AppInfo = { version: options.version, host: options.host, notices }
+  const info: AppInfo = { version: options.version, host: options.host, platform, notices }
 
   const systemLocales = options.systemLocales ?? (() => environmentLocales(process.env))
   const handlers = createHandlers({

@@ -6,6 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { z } from 'zod'
 import type { HostEvent } from '../../shared/channels'
 import type { HostEventData } from '../../shared/contract'
+import { keyPlatform, type KeyPlatform } from '../../shared/accelerator'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { createAppServices, type AppServices, type AppServicesOptions } from '../services/app-services'
 import type { ShortcutRegistrar } from '../services/hotkeys/hotkey-service'
@@ -16,6 +17,8 @@ export interface WebHostOptions {
   rendererDir: string
   version: string
   now?: () => number
+  /** The keyboard's operating system (default: this machine's, as the browser runs here too). */
+  platform?: KeyPlatform
   /** Global shortcuts, for tests of the hotkey path; a browser has none. */
   shortcuts?: ShortcutRegistrar
   /** Local API port for softphone hooks (default 4781, or any free port when taken; 0: any). */
@@ -66,6 +69,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const services = createAppServices({
     dataDir: options.dataDir,
     host: 'web',
+    platform: options.platform ?? keyPlatform(process.platform),
     version: options.version,
     now: options.now,
     shortcuts: options.shortcuts ?? null,

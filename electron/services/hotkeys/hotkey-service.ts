@@ -1,19 +1,12 @@
-import { defaultHotkeys, isActionId, type ActionId } from '../../../shared/actions'
+import type { ActionId } from '../../../shared/actions'
 import type { HotkeyStatus } from '../../../shared/contract'
+import { effectiveHotkeys } from '../../../shared/hotkeys'
 
 /** The operating system's global shortcuts, as Electron's `globalShortcut` offers them. */
 export interface ShortcutRegistrar {
   /** False when the combination could not be taken, e.g. because another program holds it. */
   register(accelerator: string, callback: () => void): boolean
   unregisterAll(): void
-}
-
-/** The hotkeys in force: the defaults, overridden (or unbound with null) by the user's settings. */
-export function effectiveHotkeys(overrides: Readonly<Record<string, string | null>>): [ActionId, string][] {
-  const merged = { ...defaultHotkeys, ...overrides }
-  return Object.entries(merged).filter(
-    (entry): entry is [ActionId, string] => entry[1] !== null && entry[1] !== undefined && isActionId(entry[0]),
-  )
 }
 
 /**

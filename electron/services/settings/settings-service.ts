@@ -3,7 +3,8 @@ import { settingsSchema, type Settings, type SettingsPatch } from '../../../shar
 import { defaultSettings } from '../../../shared/settings-defaults'
 import { AppError, type Issue } from '../../../shared/result'
 import type { Db } from '../storage/database'
-import { effectiveHotkeys } from '../hotkeys/hotkey-service'
+import { canonicalAccelerator, keyPlatform, type KeyPlatform } from '../../../shared/accelerator'
+import { effectiveHotkeys } from '../../../shared/hotkeys'
 
 /**
  * A small typed key-value store over the `settings` table. Values are JSON; a stored value that
@@ -44,6 +45,8 @@ export class SettingsService {
   constructor(
     private readonly store: KeyValueStore,
     private readonly onChange: (settings: Settings) => void = () => {},
+    /** Decides which spellings are the same keys, e.g. `Super+B` and `CommandOrControl+B` on macOS. */
+    private readonly platform: KeyPlatform = keyPlatform(process.platform),
   ) {}
 
   get(): Settings {
@@ -54,7 +57,7 @@ export class SettingsService {
   /** Applies a validated patch and returns the full settings as now stored. */
   update(patch: SettingsPatch): Settings {
     const next = settingsSchema.parse({ ...this.get(), ...patch })
-    if (patch.hotkeys) assertNoSharedHotkeys(next.hotkeys)
+    if (patch.hotkeys) assertNoSharedHotkeys(next.hotkeys, this.platform)
     this.store.write(USER_SETTINGS_KEY, next)
     this.onChange(next)
     return next
@@ -62,13 +65,14 @@ export class SettingsService {
 }
 
 /** Two actions on one key combination would make one of them unreachable: refuse that. */
-function assertNoSharedHotkeys(overrides: Settings['hotkeys']): void {
+function assertNoSharedHotkeys(overrides: Settings['hotkeys'], platform: KeyPlatform): void {
   const owner = new Map<string, string>()
   const issues: Issue[] = []
   for (const [action, accelerator] of effectiveHotkeys(overrides)) {
-    const other = owner.get(accelerator)
+    const keys = canonicalAccelerator(accelerator, platform)
+    const other = owner.get(keys)
     if (other) issues.push({ path: `hotkeys.${action}`, message: `${accelerator} is already used for ${other}` })
-    owner.set(accelerator, action)
+    owner.set(keys, action)
   }
   if (issues.length > 0) throw new AppError('invalid-request', 'Two actions cannot share one key combination.', issues)
 }

@@ -1,14 +1,17 @@
+import type { KeyPlatform } from '@shared/accelerator'
 import type { AppInfo, StorageNotice } from '@shared/contract'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api, connection } from '../api'
 
-/** What the host tells about itself: which host, version, and storage notices for the user. */
+/** What the host tells about itself: which host and platform, version, and storage notices for the user. */
 export const useHostStore = defineStore('host', () => {
   const info = ref<AppInfo | null>(null)
   const dismissed = ref<Set<StorageNotice>>(new Set())
   const notices = computed(() => (info.value?.notices ?? []).filter((notice) => !dismissed.value.has(notice)))
   const isDesktop = computed(() => info.value?.host === 'electron')
+  /** The keyboard's operating system, for recording and naming hotkeys (Linux until the host says). */
+  const platform = computed<KeyPlatform>(() => info.value?.platform ?? 'linux')
 
   async function load(): Promise<void> {
     const result = await api.invoke('app:info', {})
@@ -19,5 +22,5 @@ export const useHostStore = defineStore('host', () => {
     dismissed.value = new Set([...dismissed.value, notice])
   }
 
-  return { info, notices, isDesktop, connection, load, dismiss }
+  return { info, notices, isDesktop, platform, connection, load, dismiss }
 })

@@ -133,6 +133,7 @@ export const en = {
     reset: 'Default',
     unbound: 'Not set',
     needsModifier: 'Use Ctrl, Alt or Shift with a key.',
+    needsModifierMac: 'Use ⌃, ⌥, ⇧ or ⌘ with a key.',
     actions: {
       'call-start': 'Start call',
       'call-end': 'End call',

@@ -134,6 +134,7 @@ export const hr: Messages = {
     reset: 'Zadano',
     unbound: 'Nije postavljeno',
     needsModifier: 'Uz tipku koristite Ctrl, Alt ili Shift.',
+    needsModifierMac: 'Uz tipku koristite ⌃, ⌥, ⇧ ili ⌘.',
     actions: {
       'call-start': 'Započni poziv',
       'call-end': 'Završi poziv',

@@ -134,6 +134,7 @@ export const nl: Messages = {
     reset: 'Standaard',
     unbound: 'Niet ingesteld',
     needsModifier: 'Gebruik Ctrl, Alt of Shift met een toets.',
+    needsModifierMac: 'Gebruik ⌃, ⌥, ⇧ of ⌘ met een toets.',
     actions: {
       'call-start': 'Gesprek starten',
       'call-end': 'Gesprek beëindigen',

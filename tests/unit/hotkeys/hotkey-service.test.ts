@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  effectiveHotkeys,
-  HotkeyService,
-  type ShortcutRegistrar,
-} from '../../../electron/services/hotkeys/hotkey-service'
+import { HotkeyService, type ShortcutRegistrar } from '../../../electron/services/hotkeys/hotkey-service'
+import { effectiveHotkeys } from '../../../shared/hotkeys'
 import { defaultHotkeys, type ActionId } from '../../../shared/actions'
 import { createAppServices } from '../../../electron/services/app-services'
 import { tempDir } from '../../helpers/temp-dir'

@@ -3,6 +3,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
+import { keyPlatform } from '../../../shared/accelerator'
 import { startWebHost, type WebHost } from '../../../electron/web/server'
 import { tempDir } from '../../helpers/temp-dir'
 
@@ -111,7 +112,7 @@ describe('web host: WebSocket bridge', () => {
     })
     expect(await request(ws, { id: 2, channel: 'app:info', payload: {} })).toMatchObject({
       id: 2,
-      result: { ok: true },
+      result: { ok: true, value: { host: 'web', platform: keyPlatform(process.platform) } },
     })
     ws.close()
   })
