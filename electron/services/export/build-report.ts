@@ -1,4 +1,4 @@
-import type { EventKind } from '../../../shared/event-kinds'
+import { kindLookup, type EventKind } from '../../../shared/event-kinds'
 import {
   EXPORT_SCHEMA_VERSION,
   type ExportReport,
@@ -15,10 +15,6 @@ import type { Db } from '../storage/database'
 import { localClock, type LocalClock } from './local-time'
 import { redactText } from './redact'
 import { selectReportRows, type NoteRow, type RecoveryRow, type ReportRows } from './report-query'
-
-export const BOUNDARY_WARNING = 'boundary-warning'
-export const ENDED_FOR_ABUSE = 'ended-for-abuse'
-export const SUPERVISOR_KINDS: ReadonlySet<string> = new Set(['supervisor-requested', 'handed-over'])
 
 export interface ReportOptions {
   from: number
@@ -96,18 +92,19 @@ export function reportFromRows(rows: ReportRows, options: ReportOptions): Export
     language: options.language,
     redacted: options.redact,
     remark: mask(options.remark.trim()),
-    summary: summarise(calls, walkIns, recoveries),
+    summary: summarise(calls, walkIns, recoveries, kindLookup(options.eventKinds)),
     calls,
     walkIns,
     recoveries,
   }
 }
 
-/** The figures at the top of every report. */
+/** The figures at the top of every report; what an event counts in comes from its kind's flags. */
 export function summarise(
   calls: readonly ReportCall[],
   walkIns: readonly ReportNote[],
   recoveries: readonly ReportRecovery[],
+  kindOf: (id: string) => EventKind | undefined,
 ): ReportSummary {
   const summary: ReportSummary = {
     calls: calls.length,
@@ -135,9 +132,10 @@ export function summarise(
     let abuse = false
     let supervisor = false
     for (const event of call.events) {
-      if (event.kind === BOUNDARY_WARNING) summary.boundaryWarnings++
-      else if (event.kind === ENDED_FOR_ABUSE) abuse = true
-      else if (SUPERVISOR_KINDS.has(event.kind)) supervisor = true
+      const kind = kindOf(event.kind)
+      if (kind?.marker === 'boundary') summary.boundaryWarnings++
+      if (kind?.marker === 'abuse') abuse = true
+      if (kind?.supervisor) supervisor = true
     }
     if (abuse) summary.abuseEnds++
     if (supervisor) summary.supervisorHandovers++
