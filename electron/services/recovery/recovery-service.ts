@@ -1,20 +1,14 @@
 import type { ActionSource } from '../../../shared/actions'
-import type { DaySummary, RecoveryState } from '../../../shared/recovery'
+import {
+  recoveryEndsAt,
+  recoveryPausedMs,
+  recoveryTakenMs,
+  type DaySummary,
+  type RecoveryState,
+} from '../../../shared/recovery'
 import { AppError } from '../../../shared/result'
 import type { Db } from '../storage/database'
-
-interface RecoveryRow {
-  id: number
-  call_id: number | null
-  status: RecoveryState['status']
-  offered_at: number | null
-  duration_ms: number
-  started_at: number | null
-  paused_at: number | null
-  paused_total_ms: number
-  ended_at: number | null
-  source: ActionSource
-}
+import { recoveryTimes, type RecoveryRow } from '../storage/rows'
 
 const MINUTE = 60_000
 /** A break can be extended up to this long in all. */
@@ -29,11 +23,7 @@ export interface RecoveryServiceDeps {
 }
 
 /** Time spent in a break so far (pauses excluded), at `now`. */
-function elapsed(row: RecoveryRow, now: number): number {
-  if (row.started_at === null) return 0
-  const until = row.status === 'paused' && row.paused_at !== null ? row.paused_at : (row.ended_at ?? now)
-  return Math.max(0, until - row.started_at - row.paused_total_ms)
-}
+const elapsed = (row: RecoveryRow, now: number) => recoveryTakenMs(recoveryTimes(row), now)
 
 function toState(row: RecoveryRow, now: number): RecoveryState {
   const remainingMs = Math.max(0, row.duration_ms - elapsed(row, now))
@@ -45,10 +35,7 @@ function toState(row: RecoveryRow, now: number): RecoveryState {
     remainingMs:
       row.status === 'finished' || row.status === 'ended-early' || row.status === 'declined' ? 0 : remainingMs,
     startedAt: row.started_at,
-    endsAt:
-      row.status === 'running' && row.started_at !== null
-        ? row.started_at + row.paused_total_ms + row.duration_ms
-        : null,
+    endsAt: row.status === 'running' ? recoveryEndsAt(recoveryTimes(row)) : null,
   }
 }
 
@@ -128,8 +115,8 @@ export class RecoveryService {
 
   resume(): RecoveryState | null {
     const live = this.require(['paused'], 'The recovery break is not paused.')
-    const pausedFor = this.deps.now() - (live.paused_at ?? this.deps.now())
-    this.write({ ...live, status: 'running', paused_at: null, paused_total_ms: live.paused_total_ms + pausedFor })
+    const pausedTotal = recoveryPausedMs(recoveryTimes(live), this.deps.now())
+    this.write({ ...live, status: 'running', paused_at: null, paused_total_ms: pausedTotal })
     return this.changed()
   }
 
@@ -145,12 +132,11 @@ export class RecoveryService {
   endEarly(): RecoveryState | null {
     const live = this.require(['running', 'paused'], 'There is no recovery break to end.')
     const now = this.deps.now()
-    const pausedFor = live.status === 'paused' ? now - (live.paused_at ?? now) : 0
     this.write({
       ...live,
       status: 'ended-early',
       paused_at: null,
-      paused_total_ms: live.paused_total_ms + pausedFor,
+      paused_total_ms: recoveryPausedMs(recoveryTimes(live), now),
       ended_at: now,
     })
     return this.changed()
@@ -202,9 +188,8 @@ export class RecoveryService {
    */
   private settle(): RecoveryRow | undefined {
     const live = this.stmt.live.get()
-    if (!live || live.status !== 'running' || live.started_at === null) return live
-    const endsAt = live.started_at + live.paused_total_ms + live.duration_ms
-    if (this.deps.now() < endsAt) return live
+    const endsAt = live?.status === 'running' ? recoveryEndsAt(recoveryTimes(live)) : null
+    if (!live || endsAt === null || this.deps.now() < endsAt) return live
     this.write({ ...live, status: 'finished', ended_at: endsAt })
     return undefined
   }
