@@ -20,6 +20,8 @@ export interface RecoveryServiceDeps {
   /** The default length of a break, in minutes (a setting, 1–30). */
   defaultMinutes: () => number
   onChange?: (state: RecoveryState | null) => void
+  /** A break ran its full length (not ended early), told after the change that says so. */
+  onFinished?: (state: RecoveryState) => void
 }
 
 /** Time spent in a break so far (pauses excluded), at `now`. */
@@ -46,6 +48,8 @@ function toState(row: RecoveryRow, now: number): RecoveryState {
 export class RecoveryService {
   private readonly stmt
   private timer: ReturnType<typeof setInterval> | undefined
+  /** Breaks marked finished since the last change was told, to announce with it. */
+  private readonly finished = new Set<number>()
 
   constructor(private readonly deps: RecoveryServiceDeps) {
     const { db } = deps
@@ -173,8 +177,13 @@ export class RecoveryService {
     }
   }
 
-  /** Schedules a wake-up for the end of a running break; call once at start. */
+  /**
+   * Schedules a wake-up for the end of a running break; call once at start. A break that ran out
+   * while the app was closed is shown as finished, but not announced as just finished.
+   */
   watch(): void {
+    this.settle()
+    this.finished.clear()
     this.reschedule()
   }
 
@@ -191,6 +200,7 @@ export class RecoveryService {
     const endsAt = live?.status === 'running' ? recoveryEndsAt(recoveryTimes(live)) : null
     if (!live || endsAt === null || this.deps.now() < endsAt) return live
     this.write({ ...live, status: 'finished', ended_at: endsAt })
+    this.finished.add(live.id)
     return undefined
   }
 
@@ -207,8 +217,19 @@ export class RecoveryService {
   private changed(): RecoveryState | null {
     const state = this.current()
     this.deps.onChange?.(state)
+    this.announceFinished()
     this.reschedule()
     return state
+  }
+
+  /** Tells `onFinished` of each break marked finished (and still so: a rolled-back write is not). */
+  private announceFinished(): void {
+    const ids = [...this.finished]
+    this.finished.clear()
+    for (const id of ids) {
+      const row = this.stmt.byId.get(id)
+      if (row?.status === 'finished') this.deps.onFinished?.(toState(row, this.deps.now()))
+    }
   }
 
   /**
