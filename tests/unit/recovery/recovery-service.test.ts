@@ -127,6 +127,20 @@ describe('RecoveryService', () => {
     })
   })
 
+  it('declines an offer through recovery:decline, like the other recovery:* requests, and through the action', async () => {
+    hardCall()
+    expect(await services.dispatch('recovery:decline', {})).toMatchObject({ ok: true, value: { status: 'declined' } })
+    expect(events.at(-1)).toMatchObject({ event: 'recovery:changed', data: { status: 'declined' } })
+    expect(await services.dispatch('recovery:decline', {})).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    hardCall()
+    expect(services.actions.perform('recovery-decline', 'hotkey')).toMatchObject({ state: { status: 'declined' } })
+    const rows = services.db.prepare('SELECT status, source FROM recoveries ORDER BY id').all()
+    expect(rows).toEqual([
+      { status: 'declined', source: 'window' },
+      { status: 'declined', source: 'hotkey' },
+    ])
+  })
+
   it('refuses what makes no sense, leaving the state unchanged', async () => {
     conflict(() => services.recovery.resume(), /not paused/)
     conflict(() => services.recovery.decline('window'), /No recovery break is on offer/)
