@@ -27,6 +27,7 @@ export const channels = [
   'export:reveal',
   'recovery:current',
   'recovery:start',
+  'recovery:decline',
   'recovery:pause',
   'recovery:resume',
   'recovery:extend',

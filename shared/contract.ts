@@ -138,6 +138,7 @@ export const contract = {
     }),
     response: recoveryStateSchema.nullable(),
   },
+  'recovery:decline': { request: empty, response: recoveryStateSchema.nullable() },
   'recovery:pause': { request: empty, response: recoveryStateSchema.nullable() },
   'recovery:resume': { request: empty, response: recoveryStateSchema.nullable() },
   'recovery:extend': {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { builtInEventKinds } from './event-kinds'
+import { builtInEventKinds, incidentMarkers } from './event-kinds'
 
 export { APP_LOCALES, type AppLocale } from './locales'
 
@@ -25,11 +25,19 @@ export const cardSchema = z.strictObject({
   phraseKind: z.enum(['say', 'remember']).optional(),
 })
 
-/** A team's own kind of call event, e.g. "Refund approved"; `hard` flags the call as hard. */
+/**
+ * A team's own kind of call event, e.g. "Refund approved". The flags mean what they mean for the
+ * built-in kinds (see `EventKind` in event-kinds.ts): `hard` flags the call as hard, `incident`
+ * highlights it in reports, `supervisor` counts a supervisor handover, `marker` marks it on the
+ * report's timeline. Left out, they are false (no marker).
+ */
 export const eventKindSchema = z.strictObject({
   id: slug,
   label: localizedTextSchema,
   hard: z.boolean().default(false),
+  incident: z.boolean().optional(),
+  supervisor: z.boolean().optional(),
+  marker: z.enum(incidentMarkers).optional(),
 })
 
 export const DECK_FORMAT = 'calmdeck.deck'

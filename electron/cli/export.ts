@@ -49,20 +49,22 @@ export async function runExportCli(argv: readonly string[], io: ExportCliIo): Pr
       const settings = new SettingsService(new KeyValueStore(db)).get()
       // --lang, else the language setting, else the system's.
       const language = resolveLocale(args.language ?? settings.locale, environmentLocales(io.env ?? process.env))
+      const eventKinds = new DeckService(db, now).eventKinds()
       const report = buildReport(db, {
         from: args.from,
         to: args.to,
         now: now(),
         timeZone: clock.timeZone,
         language,
-        eventKinds: new DeckService(db, now).eventKinds(),
+        eventKinds,
         redact: args.redact,
         remark: args.remark,
       })
       const target = isFolder(args.out)
         ? path.join(args.out, `${reportFileStem(args.from, args.to, clock)}.${args.format}`)
         : args.out
-      const data = await renderReport(report, args.format, io.fontDir ?? findFontDir(__dirname, resourcesPath()))
+      const fontDir = io.fontDir ?? findFontDir(__dirname, resourcesPath())
+      const data = await renderReport(report, args.format, fontDir, eventKinds)
       writeFileSafely(target, data, { force: args.force })
       io.out(`${target} (${report.summary.calls} calls, ${report.summary.hardCalls} hard)`)
       return 0

@@ -88,16 +88,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const { db, file, notices } = openDatabase({ dir: options.dataDir, now, nativeBinding: options.nativeBinding })
   const store = new KeyValueStore(db)
   const decks = new DeckService(db, now, (state) => broadcast('deck:changed', state))
-  let boundHotkeys = ''
-  const bindHotkeys = (overrides: Record<string, string | null>) => {
-    const key = JSON.stringify(overrides)
-    if (key !== boundHotkeys) hotkeys.bind(overrides)
-    boundHotkeys = key
-  }
   const settings = new SettingsService(
     store,
-    (value) => {
-      bindHotkeys(value.hotkeys)
+    (value, changed) => {
+      if (changed.has('hotkeys')) hotkeys.bind(value.hotkeys)
       integrations.applySettings(value)
       broadcast('settings:changed', value)
     },
@@ -113,18 +107,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       if (call.hard) recovery.offer(call.id)
     },
   })
-  let recoveryStatus: string | undefined
   const recovery = new RecoveryService({
     db,
     now,
     defaultMinutes: () => settings.get().recoveryMinutes,
-    onChange: (state) => {
-      if (state?.status === 'finished' && recoveryStatus === 'running') options.onRecoveryFinished?.()
-      recoveryStatus = state?.status
-      broadcast('recovery:changed', state)
-    },
+    onChange: (state) => broadcast('recovery:changed', state),
+    onFinished: () => options.onRecoveryFinished?.(),
   })
-  recoveryStatus = recovery.current()?.status
   recovery.watch()
   const actions = new ActionService(
     calls,
@@ -213,7 +202,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     }
   }
 
-  bindHotkeys(settings.get().hotkeys)
+  hotkeys.bind(settings.get().hotkeys)
 
   return {
     db,

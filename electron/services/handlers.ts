@@ -59,6 +59,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'notes:search': ({ query, limit }) => notes.search(query, limit),
     'recovery:current': () => recovery.current(),
     'recovery:start': ({ minutes }) => recovery.start('window', minutes),
+    'recovery:decline': () => recovery.decline('window'),
     'recovery:pause': () => recovery.pause(),
     'recovery:resume': () => recovery.resume(),
     'recovery:extend': ({ minutes }) => recovery.extend(minutes),

@@ -46,8 +46,12 @@ export async function benchExport(): Promise<void> {
       return median(times)
     }
     const floor = await time(() => JSON.stringify(selectReportRows(services.db, YEAR_FROM, YEAR_TO)))
-    const json = await time(() => renderReport(buildReport(services.db, options(YEAR_FROM, YEAR_TO)), 'json', fontDir))
-    const csv = await time(() => renderReport(buildReport(services.db, options(YEAR_FROM, YEAR_TO)), 'csv', fontDir))
+    const json = await time(() =>
+      renderReport(buildReport(services.db, options(YEAR_FROM, YEAR_TO)), 'json', fontDir, eventKinds),
+    )
+    const csv = await time(() =>
+      renderReport(buildReport(services.db, options(YEAR_FROM, YEAR_TO)), 'csv', fontDir, eventKinds),
+    )
     const shiftFrom = Date.parse('2026-06-15T06:00:00Z')
     const shiftTo = shiftFrom + 8.5 * 3_600_000
     const shiftCalls = services.db
@@ -55,7 +59,9 @@ export async function benchExport(): Promise<void> {
         'SELECT count(*) AS n FROM calls WHERE started_at >= ? AND started_at < ?',
       )
       .get(shiftFrom, shiftTo)?.n
-    const pdf = await time(() => renderReport(buildReport(services.db, options(shiftFrom, shiftTo)), 'pdf', fontDir))
+    const pdf = await time(() =>
+      renderReport(buildReport(services.db, options(shiftFrom, shiftTo)), 'pdf', fontDir, eventKinds),
+    )
     const rows = { calls: CALLS, events: CALLS * EVENTS_PER_CALL, notes: CALLS }
     report('export.floor_json_ms', floor, 'ms', rows)
     report('export.year_json_ms', json, 'ms', {

@@ -101,3 +101,20 @@ test('declining is one key and is logged; a break can be started by hand any tim
   await page.keyboard.press('t')
   await expect(page.getByTestId('day-summary')).toContainText('Breaks: 1 taken · 1 declined · 1 offered')
 })
+
+test('the Decline button declines an offer through the recovery:* route, like pause and resume', async ({ page }) => {
+  const sent: string[] = []
+  page.on('websocket', (socket) => socket.on('framesent', (frame) => sent.push(String(frame.payload))))
+  const deck = new DeckPage(page)
+  await deck.open(host.url)
+  await page.keyboard.press('c')
+  await page.keyboard.press('a')
+  await page.keyboard.press('e')
+  await expect(page.getByTestId('recovery-offer')).toBeVisible()
+  await page.getByTestId('recovery-decline').click()
+  await expect(page.getByTestId('recovery-offer')).toBeHidden()
+  expect(sent.filter((frame) => frame.includes('recovery:decline'))).toHaveLength(1)
+  expect(sent.filter((frame) => frame.includes('recovery-decline'))).toHaveLength(0)
+  await page.keyboard.press('t')
+  await expect(page.getByTestId('day-summary')).toContainText('1 declined · 1 offered')
+})

@@ -5,7 +5,7 @@ import { CALL_ENDED, CALL_STARTED, type EventKind } from '../../../shared/event-
 import { AppError } from '../../../shared/result'
 import type { Settings } from '../../../shared/settings'
 import type { Db } from '../storage/database'
-import type { CallRow as BaseCallRow, EventRow } from '../storage/rows'
+import type { CallRow, EventRow } from '../storage/rows'
 
 export interface CallServiceDeps {
   db: Db
@@ -34,11 +34,6 @@ export interface OpenCallInfo {
   source: ActionSource
   externalId: string | null
   hasCaller: boolean
-}
-
-/** The call-service also reads the softphone's id for a call (migration 002). */
-interface CallRow extends BaseCallRow {
-  external_id: string | null
 }
 
 const toCall = (row: CallRow): Call => ({

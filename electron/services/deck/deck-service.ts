@@ -34,7 +34,7 @@ export class DeckService {
   eventKinds(): readonly EventKind[] {
     const state = this.get()
     if (this.kindsFor !== state) {
-      this.kinds = mergeEventKinds((state.deck.eventKinds ?? []).map((kind) => ({ ...kind, loggable: true })))
+      this.kinds = mergeEventKinds(state.deck.eventKinds)
       this.kindsFor = state
     }
     return this.kinds

@@ -1,4 +1,4 @@
-import type { EventKind } from '../../../shared/event-kinds'
+import { kindLookup, type EventKind } from '../../../shared/event-kinds'
 import {
   EXPORT_SCHEMA_VERSION,
   type ExportReport,
@@ -11,14 +11,12 @@ import {
 import type { AppLocale } from '../../../shared/locales'
 import { pickText } from '../../../shared/locales'
 import { noteItemSchema } from '../../../shared/notes'
+import { recoveryEndsAt, recoveryTakenMs } from '../../../shared/recovery'
 import type { Db } from '../storage/database'
 import { localClock, type LocalClock } from './local-time'
 import { redactText } from './redact'
-import { selectReportRows, type NoteRow, type RecoveryRow, type ReportRows } from './report-query'
-
-export const BOUNDARY_WARNING = 'boundary-warning'
-export const ENDED_FOR_ABUSE = 'ended-for-abuse'
-export const SUPERVISOR_KINDS: ReadonlySet<string> = new Set(['supervisor-requested', 'handed-over'])
+import { recoveryTimes } from '../storage/rows'
+import { selectReportRows, type ReportNoteRow, type ReportRecoveryRow, type ReportRows } from './report-query'
 
 export interface ReportOptions {
   from: number
@@ -45,7 +43,7 @@ export function reportFromRows(rows: ReportRows, options: ReportOptions): Export
   const maskNullable = (text: string | null) => (text === null ? null : mask(text))
   const labels = new Map(options.eventKinds.map((kind) => [kind.id, pickText(kind.label, options.language, 'en')]))
 
-  const toNote = (row: NoteRow): ReportNote => ({
+  const toNote = (row: ReportNoteRow): ReportNote => ({
     id: row.id,
     callId: row.call_id,
     createdAt: moment(row.created_at),
@@ -96,18 +94,19 @@ export function reportFromRows(rows: ReportRows, options: ReportOptions): Export
     language: options.language,
     redacted: options.redact,
     remark: mask(options.remark.trim()),
-    summary: summarise(calls, walkIns, recoveries),
+    summary: summarise(calls, walkIns, recoveries, kindLookup(options.eventKinds)),
     calls,
     walkIns,
     recoveries,
   }
 }
 
-/** The figures at the top of every report. */
+/** The figures at the top of every report; what an event counts in comes from its kind's flags. */
 export function summarise(
   calls: readonly ReportCall[],
   walkIns: readonly ReportNote[],
   recoveries: readonly ReportRecovery[],
+  kindOf: (id: string) => EventKind | undefined,
 ): ReportSummary {
   const summary: ReportSummary = {
     calls: calls.length,
@@ -135,9 +134,10 @@ export function summarise(
     let abuse = false
     let supervisor = false
     for (const event of call.events) {
-      if (event.kind === BOUNDARY_WARNING) summary.boundaryWarnings++
-      else if (event.kind === ENDED_FOR_ABUSE) abuse = true
-      else if (SUPERVISOR_KINDS.has(event.kind)) supervisor = true
+      const kind = kindOf(event.kind)
+      if (kind?.marker === 'boundary') summary.boundaryWarnings++
+      if (kind?.marker === 'abuse') abuse = true
+      if (kind?.supervisor) supervisor = true
     }
     if (abuse) summary.abuseEnds++
     if (supervisor) summary.supervisorHandovers++
@@ -148,23 +148,22 @@ export function summarise(
 }
 
 function toRecovery(
-  row: RecoveryRow,
+  row: ReportRecoveryRow,
   now: number,
   moment: (ms: number) => { ms: number; local: string },
 ): ReportRecovery {
-  // A paused break stopped counting when it was paused; a running one counts until now, or until
-  // its planned end if that has passed (the app marks it finished when it next looks).
-  const plannedEnd = row.started_at + row.paused_total_ms + row.duration_ms
+  // A running break past its planned end is over (the app marks it finished when it next looks).
+  const times = recoveryTimes(row)
+  const plannedEnd = recoveryEndsAt(times) ?? row.started_at
   const overdue = row.status === 'running' && row.ended_at === null && now >= plannedEnd
   const endedAt = overdue ? plannedEnd : row.ended_at
-  const until = endedAt ?? (row.status === 'paused' && row.paused_at !== null ? row.paused_at : now)
   return {
     id: row.id,
     callId: row.call_id,
     status: overdue ? 'finished' : row.status,
     startedAt: moment(row.started_at),
     endedAt: endedAt === null ? null : moment(endedAt),
-    takenMs: Math.min(row.duration_ms, Math.max(0, until - row.started_at - row.paused_total_ms)),
+    takenMs: recoveryTakenMs(times, now),
   }
 }
 

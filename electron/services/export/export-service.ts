@@ -52,17 +52,19 @@ const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', json: 'json', md:
 
 /**
  * Renders a report in one format: text for CSV, JSON and Markdown, bytes for PDF. The CSV and PDF
- * libraries load on first use, so they cost the app's start nothing.
+ * libraries load on first use, so they cost the app's start nothing. `eventKinds` are the ones the
+ * report was built with (the PDF highlights and marks incidents by their flags).
  */
 export async function renderReport(
   report: ExportReport,
   format: ExportFormat,
   fontDir: string,
+  eventKinds: readonly EventKind[],
 ): Promise<string | Buffer> {
   if (format === 'json') return renderJson(report)
   if (format === 'md') return renderMarkdown(report)
   if (format === 'csv') return (await import('./render-csv')).renderCsv(report)
-  return (await import('./render-pdf')).renderPdf(report, fontsIn(fontDir))
+  return (await import('./render-pdf')).renderPdf(report, fontsIn(fontDir), eventKinds)
 }
 
 /** `calmdeck-report-2026-11-22-0800-1630`: the period in the file name, sortable. */
@@ -124,7 +126,10 @@ export class ExportService {
       path: path.join(folder, `${stem}.${EXTENSIONS[format]}`),
     }))
     const files: ExportRunResult['files'] = []
-    const rendered = await Promise.all(targets.map((target) => renderReport(report, target.format, this.deps.fontDir)))
+    const eventKinds = this.deps.eventKinds()
+    const rendered = await Promise.all(
+      targets.map((target) => renderReport(report, target.format, this.deps.fontDir, eventKinds)),
+    )
     if (!request.force) {
       const taken = targets.filter((target) => fileExists(target.path)).map((target) => path.basename(target.path))
       if (taken.length > 0) {

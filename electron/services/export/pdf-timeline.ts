@@ -1,12 +1,11 @@
 import type PDFDocument from 'pdfkit'
 import type { ExportReport } from '../../../shared/export'
-import { BOUNDARY_WARNING, ENDED_FOR_ABUSE, SUPERVISOR_KINDS } from './build-report'
+import type { EventKind, IncidentMarker } from '../../../shared/event-kinds'
 import type { LocalClock } from './local-time'
 import { pdfStyle } from './pdf-style'
 import type { ReportTexts } from './report-texts'
 
 type Doc = InstanceType<typeof PDFDocument>
-type Marker = 'boundary' | 'abuse' | 'supervisor'
 
 const HOUR = 3_600_000
 const STEPS = [1, 2, 3, 4, 6, 12, 24, 48, 168, 336, 720].map((hours) => hours * HOUR)
@@ -14,11 +13,13 @@ const { color, size } = pdfStyle
 
 /**
  * Draws the timeline picture at (x, y), `width` wide: calls as bars along the hours (hard calls in
- * red), incidents as markers above them, hour (or day) ticks below, and a legend. Returns its height.
+ * red), incidents as markers above them (each kind's `marker`), hour (or day) ticks below, and a legend.
+ * Returns its height.
  */
 export function drawTimeline(
   doc: Doc,
   report: ExportReport,
+  kindOf: (id: string) => EventKind | undefined,
   clock: LocalClock,
   t: ReportTexts,
   x: number,
@@ -76,15 +77,8 @@ export function drawTimeline(
   }
   for (const call of report.calls) {
     for (const event of call.events) {
-      const kind: Marker | null =
-        event.kind === BOUNDARY_WARNING
-          ? 'boundary'
-          : event.kind === ENDED_FOR_ABUSE
-            ? 'abuse'
-            : SUPERVISOR_KINDS.has(event.kind)
-              ? 'supervisor'
-              : null
-      if (kind) drawMarker(doc, kind, xOf(event.at.ms), markerY)
+      const marker = kindOf(event.kind)?.marker
+      if (marker) drawMarker(doc, marker, xOf(event.at.ms), markerY)
     }
   }
 
@@ -107,7 +101,7 @@ export function drawTimeline(
 }
 
 /** A triangle (boundary warning), a square (ended for abuse) or a circle (supervisor). */
-function drawMarker(doc: Doc, kind: Marker, cx: number, cy: number): void {
+function drawMarker(doc: Doc, kind: IncidentMarker, cx: number, cy: number): void {
   if (kind === 'boundary') {
     doc.polygon([cx, cy - 4.5], [cx + 4.5, cy + 3.5], [cx - 4.5, cy + 3.5]).fill(color.boundary)
   } else if (kind === 'abuse') {

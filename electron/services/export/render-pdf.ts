@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit'
+import { kindLookup, type EventKind } from '../../../shared/event-kinds'
 import type { ExportReport, ReportCall, ReportNote } from '../../../shared/export'
 import { formatClockDuration, localClock, type LocalClock } from './local-time'
 import { drawTimeline } from './pdf-timeline'
@@ -12,9 +13,10 @@ const { color, size, page } = pdfStyle
 /**
  * The printable A4 report: a header with the period, the timeline picture, the summary table and
  * the closing remark; then every hard call in full; then the other calls one line each. Page
- * numbers and a running header are added once all pages exist.
+ * numbers and a running header are added once all pages exist. `eventKinds` (the deck's, as for
+ * the report) say which events are incidents and how the timeline marks them.
  */
-export function renderPdf(report: ExportReport, fonts: PdfFonts): Promise<Buffer> {
+export function renderPdf(report: ExportReport, fonts: PdfFonts, eventKinds: readonly EventKind[]): Promise<Buffer> {
   const t = reportTexts[report.language]
   const clock = localClock(report.timeZone)
   const doc = new PDFDocument({
@@ -39,7 +41,7 @@ export function renderPdf(report: ExportReport, fonts: PdfFonts): Promise<Buffer
     doc.on('end', () => resolve(Buffer.concat(chunks)))
     doc.on('error', reject)
   })
-  new ReportLayout(doc, report, t, clock).draw()
+  new ReportLayout(doc, report, t, clock, kindLookup(eventKinds)).draw()
   doc.end()
   return done
 }
@@ -64,6 +66,7 @@ class ReportLayout {
     private readonly report: ExportReport,
     private readonly t: ReportTexts,
     private readonly clock: LocalClock,
+    private readonly kindOf: (id: string) => EventKind | undefined,
   ) {
     this.width = doc.page.width - 2 * page.marginX
     this.bottom = doc.page.height - page.bottom
@@ -148,7 +151,7 @@ class ReportLayout {
     this.text(this.t.timeline, { font: 'bold', size: size.h3, color: color.muted })
     this.y += 4
     const top = this.y
-    const height = drawTimeline(this.doc, this.report, this.clock, this.t, this.left, top, this.width)
+    const height = drawTimeline(this.doc, this.report, this.kindOf, this.clock, this.t, this.left, top, this.width)
     this.doc.x = this.left
     this.y = top + height + 14
     if (isEmptyReport(this.report)) {
@@ -233,7 +236,8 @@ class ReportLayout {
       this.ensure(Math.min(h, 200) + 4)
       const rowY = this.y
       doc.fillColor(color.muted).text(clock.time(event.at.ms), this.left + 10, rowY, { width: timeW, lineBreak: false })
-      doc.font(isIncident(event.kind) ? 'bold' : 'regular').fillColor(isIncident(event.kind) ? color.hard : color.ink)
+      const incident = this.kindOf(event.kind)?.incident === true
+      doc.font(incident ? 'bold' : 'regular').fillColor(incident ? color.hard : color.ink)
       doc.text(event.label, this.left + 10 + timeW, rowY, {
         width: this.width - timeW - 10,
         lineGap: 1.5,
@@ -426,10 +430,6 @@ class ReportLayout {
       margins.bottom = savedBottom
     }
   }
-}
-
-function isIncident(kind: string): boolean {
-  return kind === 'boundary-warning' || kind === 'ended-for-abuse' || kind === 'supervisor-requested'
 }
 
 /** `Saturday 22 November 2026, 08:00 – 16:00` in the report's language. */

@@ -1,42 +1,27 @@
 import type { Db } from '../storage/database'
-import type { CallRow, EventRow } from '../storage/rows'
+import type { CallRow, EventRow, NoteRow, RecoveryRow } from '../storage/rows'
 
-export type { CallRow, EventRow }
-
-export interface NoteRow {
-  id: number
-  call_id: number | null
-  created_at: number
-  updated_at: number
-  what_happened: string
-  caller_wants: string
-  resolved: string
-  free_text: string
-  items: string
-}
-
-export interface RecoveryRow {
-  id: number
-  call_id: number | null
+/** The columns of each table a report reads (see rows.ts for the full rows). */
+export type ReportCallRow = Omit<CallRow, 'external_id'>
+export type ReportNoteRow = Omit<NoteRow, 'revision'>
+/** Only breaks that were taken (started) make it into a report. */
+export type ReportRecoveryRow = Omit<RecoveryRow, 'offered_at' | 'source' | 'status' | 'started_at'> & {
   status: 'running' | 'paused' | 'finished' | 'ended-early'
   started_at: number
-  paused_at: number | null
-  paused_total_ms: number
-  duration_ms: number
-  ended_at: number | null
 }
+export type { EventRow }
 
 /** Every stored row a report for [from, to) is made of. */
 export interface ReportRows {
-  calls: CallRow[]
+  calls: ReportCallRow[]
   /** Events of those calls, in the order they were logged. */
   events: EventRow[]
   /** Notes of those calls. */
-  notes: NoteRow[]
+  notes: ReportNoteRow[]
   /** Notes without a call, created in the range. */
-  walkIns: NoteRow[]
+  walkIns: ReportNoteRow[]
   /** Recovery breaks started in the range (none if this database has no recoveries yet). */
-  recoveries: RecoveryRow[]
+  recoveries: ReportRecoveryRow[]
 }
 
 const NOTE_COLUMNS = 'id, call_id, created_at, updated_at, what_happened, caller_wants, resolved, free_text, items'
@@ -52,7 +37,7 @@ export function selectReportRows(db: Db, from: number, to: number): ReportRows {
       .get(table)?.n === 1
   const read = db.transaction(() => ({
     calls: db
-      .prepare<[number, number], CallRow>(
+      .prepare<[number, number], ReportCallRow>(
         `SELECT id, started_at, ended_at, caller, direction, hard, source FROM calls
          WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id`,
       )
@@ -66,7 +51,7 @@ export function selectReportRows(db: Db, from: number, to: number): ReportRows {
       .all(from, to),
     notes: has('notes')
       ? db
-          .prepare<[number, number], NoteRow>(
+          .prepare<[number, number], ReportNoteRow>(
             `SELECT ${NOTE_COLUMNS.replace(/(\w+)/g, 'notes.$1')} FROM calls JOIN notes ON notes.call_id = calls.id
              WHERE calls.started_at >= ? AND calls.started_at < ?`,
           )
@@ -74,7 +59,7 @@ export function selectReportRows(db: Db, from: number, to: number): ReportRows {
       : [],
     walkIns: has('notes')
       ? db
-          .prepare<[number, number], NoteRow>(
+          .prepare<[number, number], ReportNoteRow>(
             `SELECT ${NOTE_COLUMNS} FROM notes WHERE call_id IS NULL AND created_at >= ? AND created_at < ?
              ORDER BY created_at, id`,
           )
@@ -82,7 +67,7 @@ export function selectReportRows(db: Db, from: number, to: number): ReportRows {
       : [],
     recoveries: has('recoveries')
       ? db
-          .prepare<[number, number], RecoveryRow>(
+          .prepare<[number, number], ReportRecoveryRow>(
             `SELECT id, call_id, status, started_at, paused_at, paused_total_ms, duration_ms, ended_at FROM recoveries
              WHERE status IN ('running', 'paused', 'finished', 'ended-early')
                AND started_at IS NOT NULL AND started_at >= ? AND started_at < ?

@@ -3,20 +3,9 @@ import { AppError } from '../../../shared/result'
 import { z } from 'zod'
 import type { Db } from '../storage/database'
 import { foldForSearch } from '../storage/fold'
+import type { NoteRow } from '../storage/rows'
 
-interface NoteRow {
-  id: number
-  call_id: number | null
-  created_at: number
-  updated_at: number
-  revision: number
-  what_happened: string
-  caller_wants: string
-  resolved: string
-  free_text: string
-  items: string
-}
-
+/** A search hit: the note, its call's columns (null for a walk-in) and the matching snippet. */
 interface HitRow extends NoteRow {
   started_at: number | null
   ended_at: number | null

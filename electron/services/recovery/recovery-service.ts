@@ -1,20 +1,14 @@
 import type { ActionSource } from '../../../shared/actions'
-import type { DaySummary, RecoveryState } from '../../../shared/recovery'
+import {
+  recoveryEndsAt,
+  recoveryPausedMs,
+  recoveryTakenMs,
+  type DaySummary,
+  type RecoveryState,
+} from '../../../shared/recovery'
 import { AppError } from '../../../shared/result'
 import type { Db } from '../storage/database'
-
-interface RecoveryRow {
-  id: number
-  call_id: number | null
-  status: RecoveryState['status']
-  offered_at: number | null
-  duration_ms: number
-  started_at: number | null
-  paused_at: number | null
-  paused_total_ms: number
-  ended_at: number | null
-  source: ActionSource
-}
+import { recoveryTimes, type RecoveryRow } from '../storage/rows'
 
 const MINUTE = 60_000
 /** A break can be extended up to this long in all. */
@@ -26,14 +20,12 @@ export interface RecoveryServiceDeps {
   /** The default length of a break, in minutes (a setting, 1–30). */
   defaultMinutes: () => number
   onChange?: (state: RecoveryState | null) => void
+  /** A break ran its full length (not ended early), told after the change that says so. */
+  onFinished?: (state: RecoveryState) => void
 }
 
 /** Time spent in a break so far (pauses excluded), at `now`. */
-function elapsed(row: RecoveryRow, now: number): number {
-  if (row.started_at === null) return 0
-  const until = row.status === 'paused' && row.paused_at !== null ? row.paused_at : (row.ended_at ?? now)
-  return Math.max(0, until - row.started_at - row.paused_total_ms)
-}
+const elapsed = (row: RecoveryRow, now: number) => recoveryTakenMs(recoveryTimes(row), now)
 
 function toState(row: RecoveryRow, now: number): RecoveryState {
   const remainingMs = Math.max(0, row.duration_ms - elapsed(row, now))
@@ -45,10 +37,7 @@ function toState(row: RecoveryRow, now: number): RecoveryState {
     remainingMs:
       row.status === 'finished' || row.status === 'ended-early' || row.status === 'declined' ? 0 : remainingMs,
     startedAt: row.started_at,
-    endsAt:
-      row.status === 'running' && row.started_at !== null
-        ? row.started_at + row.paused_total_ms + row.duration_ms
-        : null,
+    endsAt: row.status === 'running' ? recoveryEndsAt(recoveryTimes(row)) : null,
   }
 }
 
@@ -59,6 +48,8 @@ function toState(row: RecoveryRow, now: number): RecoveryState {
 export class RecoveryService {
   private readonly stmt
   private timer: ReturnType<typeof setInterval> | undefined
+  /** Breaks marked finished since the last change was told, to announce with it. */
+  private readonly finished = new Set<number>()
 
   constructor(private readonly deps: RecoveryServiceDeps) {
     const { db } = deps
@@ -128,8 +119,8 @@ export class RecoveryService {
 
   resume(): RecoveryState | null {
     const live = this.require(['paused'], 'The recovery break is not paused.')
-    const pausedFor = this.deps.now() - (live.paused_at ?? this.deps.now())
-    this.write({ ...live, status: 'running', paused_at: null, paused_total_ms: live.paused_total_ms + pausedFor })
+    const pausedTotal = recoveryPausedMs(recoveryTimes(live), this.deps.now())
+    this.write({ ...live, status: 'running', paused_at: null, paused_total_ms: pausedTotal })
     return this.changed()
   }
 
@@ -145,12 +136,11 @@ export class RecoveryService {
   endEarly(): RecoveryState | null {
     const live = this.require(['running', 'paused'], 'There is no recovery break to end.')
     const now = this.deps.now()
-    const pausedFor = live.status === 'paused' ? now - (live.paused_at ?? now) : 0
     this.write({
       ...live,
       status: 'ended-early',
       paused_at: null,
-      paused_total_ms: live.paused_total_ms + pausedFor,
+      paused_total_ms: recoveryPausedMs(recoveryTimes(live), now),
       ended_at: now,
     })
     return this.changed()
@@ -187,8 +177,13 @@ export class RecoveryService {
     }
   }
 
-  /** Schedules a wake-up for the end of a running break; call once at start. */
+  /**
+   * Schedules a wake-up for the end of a running break; call once at start. A break that ran out
+   * while the app was closed is shown as finished, but not announced as just finished.
+   */
   watch(): void {
+    this.settle()
+    this.finished.clear()
     this.reschedule()
   }
 
@@ -202,10 +197,10 @@ export class RecoveryService {
    */
   private settle(): RecoveryRow | undefined {
     const live = this.stmt.live.get()
-    if (!live || live.status !== 'running' || live.started_at === null) return live
-    const endsAt = live.started_at + live.paused_total_ms + live.duration_ms
-    if (this.deps.now() < endsAt) return live
+    const endsAt = live?.status === 'running' ? recoveryEndsAt(recoveryTimes(live)) : null
+    if (!live || endsAt === null || this.deps.now() < endsAt) return live
     this.write({ ...live, status: 'finished', ended_at: endsAt })
+    this.finished.add(live.id)
     return undefined
   }
 
@@ -222,8 +217,19 @@ export class RecoveryService {
   private changed(): RecoveryState | null {
     const state = this.current()
     this.deps.onChange?.(state)
+    this.announceFinished()
     this.reschedule()
     return state
+  }
+
+  /** Tells `onFinished` of each break marked finished (and still so: a rolled-back write is not). */
+  private announceFinished(): void {
+    const ids = [...this.finished]
+    this.finished.clear()
+    for (const id of ids) {
+      const row = this.stmt.byId.get(id)
+      if (row?.status === 'finished') this.deps.onFinished?.(toState(row, this.deps.now()))
+    }
   }
 
   /**

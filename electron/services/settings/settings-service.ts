@@ -41,10 +41,13 @@ const USER_SETTINGS_KEY = 'user'
 /** Stored settings may lack keys added in later versions; defaults fill them in. */
 const storedSettingsSchema = settingsSchema.partial()
 
+/** Told after every update: the settings as now stored, and which of them the update changed. */
+export type SettingsListener = (settings: Settings, changed: ReadonlySet<keyof Settings>) => void
+
 export class SettingsService {
   constructor(
     private readonly store: KeyValueStore,
-    private readonly onChange: (settings: Settings) => void = () => {},
+    private readonly onChange: SettingsListener = () => {},
     /** Decides which spellings are the same keys, e.g. `Super+B` and `CommandOrControl+B` on macOS. */
     private readonly platform: KeyPlatform = keyPlatform(process.platform),
   ) {}
@@ -56,12 +59,19 @@ export class SettingsService {
 
   /** Applies a validated patch and returns the full settings as now stored. */
   update(patch: SettingsPatch): Settings {
-    const next = settingsSchema.parse({ ...this.get(), ...patch })
+    const before = this.get()
+    const next = settingsSchema.parse({ ...before, ...patch })
     if (patch.hotkeys) assertNoSharedHotkeys(next.hotkeys, this.platform)
     this.store.write(USER_SETTINGS_KEY, next)
-    this.onChange(next)
+    this.onChange(next, changedKeys(before, next))
     return next
   }
+}
+
+/** The settings whose values differ (settings are JSON values: compared as JSON). */
+function changedKeys(before: Settings, after: Settings): Set<keyof Settings> {
+  const keys = Object.keys(after) as (keyof Settings)[]
+  return new Set(keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])))
 }
 
 /** Two actions on one key combination would make one of them unreachable: refuse that. */

@@ -1,6 +1,12 @@
 import type { ActionSource } from '../../../shared/actions'
+import type { RecoveryStatus, RecoveryTimes } from '../../../shared/recovery'
 
-/** A row of `calls` as SQLite returns it (migration 002). */
+/**
+ * The rows of CalmDeck's tables as SQLite returns them (`SELECT *`), declared once for every
+ * service and the report. A query that reads fewer columns says so with `Pick`/`Omit`.
+ */
+
+/** A row of `calls` (migration 002). */
 export interface CallRow {
   id: number
   started_at: number
@@ -9,9 +15,11 @@ export interface CallRow {
   direction: 'inbound' | 'outbound' | null
   hard: number
   source: ActionSource
+  /** A softphone's id for the call, to recognise repeated reports of it. */
+  external_id: string | null
 }
 
-/** A row of `events` as SQLite returns it (migration 002). */
+/** A row of `events` (migration 002). */
 export interface EventRow {
   id: number
   call_id: number
@@ -19,4 +27,47 @@ export interface EventRow {
   kind: string
   text: string | null
   source: ActionSource
+}
+
+/** A row of `notes` (migration 003), without the columns only the database itself uses. */
+export interface NoteRow {
+  id: number
+  call_id: number | null
+  created_at: number
+  updated_at: number
+  revision: number
+  what_happened: string
+  caller_wants: string
+  resolved: string
+  free_text: string
+  /** JSON: the note's promises and follow-ups. */
+  items: string
+}
+
+/** A row of `recoveries` (migration 004). */
+export interface RecoveryRow {
+  id: number
+  call_id: number | null
+  status: RecoveryStatus
+  offered_at: number | null
+  duration_ms: number
+  started_at: number | null
+  paused_at: number | null
+  paused_total_ms: number
+  ended_at: number | null
+  source: ActionSource
+}
+
+/** A break's stored times, for the time arithmetic in shared/recovery.ts. */
+export function recoveryTimes(
+  row: Pick<RecoveryRow, 'status' | 'started_at' | 'paused_at' | 'paused_total_ms' | 'duration_ms' | 'ended_at'>,
+): RecoveryTimes {
+  return {
+    status: row.status,
+    startedAt: row.started_at,
+    pausedAt: row.paused_at,
+    pausedTotalMs: row.paused_total_ms,
+    durationMs: row.duration_ms,
+    endedAt: row.ended_at,
+  }
 }

@@ -26,11 +26,7 @@ export const useCallStore = defineStore('calls', () => {
   let feedbackTimer: ReturnType<typeof setTimeout> | undefined
 
   const call = computed(() => state.value.call)
-  const kinds = computed<EventKind[]>(() =>
-    mergeEventKinds(
-      (deck.state?.deck.eventKinds ?? []).map((kind) => ({ ...kind, hard: kind.hard ?? false, loggable: true })),
-    ),
-  )
+  const kinds = computed<EventKind[]>(() => mergeEventKinds(deck.state?.deck.eventKinds))
   const loggableKinds = computed(() => kinds.value.filter((kind) => kind.loggable))
   /** The last three events of the open call, newest last. */
   const recent = computed(() => state.value.recent.slice(-3))

@@ -69,16 +69,11 @@ export const useRecoveryStore = defineStore('recovery', () => {
   }
 
   const start = (minutes?: number) => run(api.invoke('recovery:start', minutes === undefined ? {} : { minutes }))
+  const decline = () => run(api.invoke('recovery:decline', {}))
   const pause = () => run(api.invoke('recovery:pause', {}))
   const resume = () => run(api.invoke('recovery:resume', {}))
   const extend = () => run(api.invoke('recovery:extend', { minutes: 1 }))
   const end = () => run(api.invoke('recovery:end', {}))
-
-  async function decline(): Promise<void> {
-    const result = await api.invoke('actions:perform', { action: 'recovery-decline' })
-    if (result.ok && result.value.type === 'recovery') apply(result.value.state)
-    else if (!result.ok) error.value = result.error
-  }
 
   async function day(from: number, to: number): Promise<DaySummary | null> {
     const result = await api.invoke('day:summary', { from, to })

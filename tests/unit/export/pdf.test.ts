@@ -34,7 +34,7 @@ async function pdfFor(language: 'en' | 'nl' | 'hr', extra: { from?: number; to?:
     remark: extra.remark ?? 'Lange opmerking. '.repeat(60),
   })
   const file = path.join(work.dir, `report-${language}-${extra.from ?? 'shift'}.pdf`)
-  fs.writeFileSync(file, await renderPdf(report, fontsIn(findFontDir())))
+  fs.writeFileSync(file, await renderPdf(report, fontsIn(findFontDir()), services.decks.eventKinds()))
   return file
 }
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { reportFromRows } from '../../../electron/services/export/build-report'
-import type { RecoveryRow, ReportRows } from '../../../electron/services/export/report-query'
+import type { ReportRecoveryRow, ReportRows } from '../../../electron/services/export/report-query'
 
 const T0 = Date.parse('2026-11-22T09:00:00Z')
 const MIN = 60_000
 
-function rows(recoveries: RecoveryRow[]): ReportRows {
+function rows(recoveries: ReportRecoveryRow[]): ReportRows {
   return { calls: [], events: [], notes: [], walkIns: [], recoveries } as unknown as ReportRows
 }
 
-const base: RecoveryRow = {
+const base: ReportRecoveryRow = {
   id: 1,
   call_id: null,
   status: 'running',

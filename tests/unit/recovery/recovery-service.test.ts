@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAppServices, type AppServices } from '../../../electron/services/app-services'
+import { RecoveryService } from '../../../electron/services/recovery/recovery-service'
 import { AppError } from '../../../shared/result'
 import { tempDir } from '../../helpers/temp-dir'
 
@@ -126,6 +127,20 @@ describe('RecoveryService', () => {
     })
   })
 
+  it('declines an offer through recovery:decline, like the other recovery:* requests, and through the action', async () => {
+    hardCall()
+    expect(await services.dispatch('recovery:decline', {})).toMatchObject({ ok: true, value: { status: 'declined' } })
+    expect(events.at(-1)).toMatchObject({ event: 'recovery:changed', data: { status: 'declined' } })
+    expect(await services.dispatch('recovery:decline', {})).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    hardCall()
+    expect(services.actions.perform('recovery-decline', 'hotkey')).toMatchObject({ state: { status: 'declined' } })
+    const rows = services.db.prepare('SELECT status, source FROM recoveries ORDER BY id').all()
+    expect(rows).toEqual([
+      { status: 'declined', source: 'window' },
+      { status: 'declined', source: 'hotkey' },
+    ])
+  })
+
   it('refuses what makes no sense, leaving the state unchanged', async () => {
     conflict(() => services.recovery.resume(), /not paused/)
     conflict(() => services.recovery.decline('window'), /No recovery break is on offer/)
@@ -157,5 +172,60 @@ describe('RecoveryService', () => {
     const day = services.recovery.summary(T0, T0 + 24 * 60 * MIN)
     expect(day).toMatchObject({ calls: 3, hardCalls: 2, offered: 2, taken: 1, declined: 1, recoveryMinutes: 5 })
     expect(day.spans.map((span) => span.kind).sort()).toEqual(['call', 'hard-call', 'hard-call', 'recovery'])
+  })
+})
+
+describe('recovery domain events', () => {
+  it('announces a break that ran its full length once, after the change, and not one ended early', async () => {
+    const told: string[] = []
+    services.close()
+    services = createAppServices({
+      dataDir: folder.dir,
+      host: 'web',
+      version: 'test',
+      now: () => clock,
+      broadcast: (event, data) => {
+        if (event === 'recovery:changed') told.push(`${event}:${(data as { status?: string } | null)?.status}`)
+      },
+      onRecoveryFinished: () => told.push('finished'),
+    })
+    services.recovery.start('window', 1)
+    services.recovery.endEarly()
+    services.recovery.start('window', 1)
+    await tick(MIN + 1000)
+    services.recovery.current()
+    await tick(5000)
+    expect(told).toEqual([
+      'recovery:changed:running',
+      'recovery:changed:ended-early',
+      'recovery:changed:running',
+      'recovery:changed:finished',
+      'finished',
+    ])
+  })
+
+  it('does not announce a break that ran out while the app was closed', () => {
+    services.recovery.start('window', 5)
+    services.close()
+    clock += 60 * MIN
+    services = open()
+    hardCall()
+    expect(services.recovery.current()?.status).toBe('offered')
+    expect(finished).toBe(0)
+  })
+
+  it('tells the break that finished to onFinished', async () => {
+    const states: unknown[] = []
+    const recovery = new RecoveryService({
+      db: services.db,
+      now: () => clock,
+      defaultMinutes: () => 5,
+      onFinished: (state) => states.push(state),
+    })
+    const started = recovery.start('window', 2)
+    recovery.watch()
+    await tick(2 * MIN + 1000)
+    expect(states).toEqual([{ ...started, status: 'finished', remainingMs: 0, endsAt: null }])
+    recovery.dispose()
   })
 })

@@ -68,6 +68,7 @@ describe('dispatch', () => {
       'app:flushed': { requestId: 1 },
       'recovery:current': {},
       'recovery:start': { minutes: 5 },
+      'recovery:decline': {},
       'recovery:pause': {},
       'recovery:resume': {},
       'recovery:extend': { minutes: 1 },
@@ -90,6 +91,7 @@ describe('dispatch', () => {
     const refusals: Partial<Record<(typeof channels)[number], string>> = {
       'deck:import': 'invalid-deck',
       'notes:get': 'not-found',
+      'recovery:decline': 'conflict',
       'export:reveal': 'not-found',
     }
     for (const channel of channels) {
