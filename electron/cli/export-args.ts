@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { exportFormats, type ExportFormat } from '../../shared/export-formats'
 import { APP_LOCALES, type AppLocale } from '../../shared/locales'
-import type { LocalClock } from '../services/export/local-time'
+import type { LocalClock } from '../services/time/local-clock'
 
 export const EXPORT_USAGE = `Usage: npm run export -- --from <ISO date/time> --to <ISO date/time> --format csv|json|md|pdf --out <path>
                          [--data-dir <folder>] [--redact] [--force] [--lang en|nl|hr] [--remark <text>]

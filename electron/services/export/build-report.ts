@@ -12,7 +12,7 @@ import type { AppLocale } from '../../../shared/locales'
 import { pickText } from '../../../shared/locales'
 import { noteItemSchema } from '../../../shared/notes'
 import type { Db } from '../storage/database'
-import { localClock, type LocalClock } from './local-time'
+import { localClock, type LocalClock } from '../time/local-clock'
 import { redactText } from './redact'
 import { selectReportRows, type NoteRow, type RecoveryRow, type ReportRows } from './report-query'
 

@@ -1,7 +1,7 @@
 import type PDFDocument from 'pdfkit'
 import type { ExportReport } from '../../../shared/export'
 import { BOUNDARY_WARNING, ENDED_FOR_ABUSE, SUPERVISOR_KINDS } from './build-report'
-import type { LocalClock } from './local-time'
+import type { LocalClock } from '../time/local-clock'
 import { pdfStyle } from './pdf-style'
 import type { ReportTexts } from './report-texts'
 

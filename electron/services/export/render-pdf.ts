@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit'
 import type { ExportReport, ReportCall, ReportNote } from '../../../shared/export'
-import { formatClockDuration, localClock, type LocalClock } from './local-time'
+import { localClock, type LocalClock } from '../time/local-clock'
+import { formatClockDuration } from './durations'
 import { drawTimeline } from './pdf-timeline'
 import { pdfStyle, type PdfFonts } from './pdf-style'
 import { callerText, isEmptyReport, noteGist, summaryRows } from './report-view'

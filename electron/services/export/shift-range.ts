@@ -1,5 +1,5 @@
 import type { Settings } from '../../../shared/settings'
-import type { LocalClock } from './local-time'
+import type { LocalClock } from '../time/local-clock'
 
 const MINUTE = 60_000
 const DAY = 24 * 60 * MINUTE

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { localClock } from '../../../electron/services/export/local-time'
+import { localClock } from '../../../electron/services/time/local-clock'
 import { shiftRange } from '../../../electron/services/export/shift-range'
 
 const clock = localClock('Europe/Amsterdam')
