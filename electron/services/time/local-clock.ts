@@ -67,7 +67,13 @@ export function localClock(timeZone: string): LocalClock {
   const offsetMinutes = zoneOffsets(timeZone)
 
   // The local wall clock read through UTC getters: exact, since the offset is the zone's at `ms`.
-  const shifted = (ms: number) => new Date(ms + offsetMinutes(ms) * 60_000)
+  const shifted = (ms: number, offset = offsetMinutes(ms)) => new Date(ms + offset * 60_000)
+  const offsetTexts = new Map<number, string>()
+  const offsetOf = (offset: number) => {
+    let text = offsetTexts.get(offset)
+    if (text === undefined) offsetTexts.set(offset, (text = offsetText(offset)))
+    return text
+  }
   const datePart = (d: Date) => `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
   const timePart = (d: Date) => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
 
@@ -105,8 +111,9 @@ export function localClock(timeZone: string): LocalClock {
     timeZone,
     offsetMinutes,
     iso: (ms) => {
-      const d = shifted(ms)
-      return `${datePart(d)}T${timePart(d)}${offsetText(offsetMinutes(ms))}`
+      const offset = offsetMinutes(ms)
+      const d = shifted(ms, offset)
+      return `${datePart(d)}T${timePart(d)}${offsetOf(offset)}`
     },
     dateTime: (ms) => {
       const d = shifted(ms)
@@ -114,7 +121,7 @@ export function localClock(timeZone: string): LocalClock {
     },
     date: (ms) => datePart(shifted(ms)),
     time: (ms) => timePart(shifted(ms)).slice(0, 5),
-    offsetLabel: (ms) => `UTC${offsetText(offsetMinutes(ms))}`,
+    offsetLabel: (ms) => `UTC${offsetOf(offsetMinutes(ms))}`,
     wallClock,
     instant,
     startOfDay: (ms) => atTime(ms, 0),
