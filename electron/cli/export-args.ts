@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { exportFormats, type ExportFormat } from '../../shared/export-formats'
 import { APP_LOCALES, type AppLocale } from '../../shared/locales'
-import type { LocalClock } from '../services/export/local-time'
+import type { LocalClock } from '../services/time/local-clock'
 
 /** "en, nl or hr": the app languages, as the usage and the --lang error name them. */
 const LANGUAGES_TEXT = `${APP_LOCALES.slice(0, -1).join(', ')} or ${APP_LOCALES.at(-1)}`
@@ -52,24 +52,31 @@ const rawSchema = z.strictObject({
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/
 
-/** An ISO date (local midnight) or date-time (local unless it has an offset), or null. */
+/**
+ * An ISO date (the start of that local day), a date-time (local wall clock unless it has a Z or an
+ * offset), or null. Local ones are read in the clock's zone, DST included.
+ */
 export function parseMoment(text: string, clock: LocalClock): number | null {
-  if (DATE_ONLY.test(text)) {
-    const noon = Date.parse(`${text}T12:00:00Z`)
-    return Number.isNaN(noon) ? null : clock.startOfDay(noon)
-  }
-  if (!DATE_TIME.test(text)) return null
-  const normalised = text.replace(' ', 'T')
-  const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/.test(normalised)
-  if (hasOffset) {
+  const dateOnly = DATE_ONLY.test(text)
+  if (!dateOnly && !DATE_TIME.test(text)) return null
+  const normalised = dateOnly ? `${text}T00:00:00` : text.replace(' ', 'T')
+  if (/(Z|[+-]\d{2}:?\d{2})$/.test(normalised)) {
     const ms = Date.parse(normalised)
     return Number.isNaN(ms) ? null : ms
   }
-  // Local time in the report's zone: read as UTC, then take the zone's offset off.
+  // Date.parse checks the fields (no 30 February) and splits them; the clock places them in its zone.
   const asUtc = Date.parse(`${normalised}Z`)
   if (Number.isNaN(asUtc)) return null
-  const guess = asUtc - clock.offsetMinutes(asUtc) * 60_000
-  return asUtc - clock.offsetMinutes(guess) * 60_000
+  const fields = new Date(asUtc)
+  return clock.instant({
+    year: fields.getUTCFullYear(),
+    month: fields.getUTCMonth() + 1,
+    day: fields.getUTCDate(),
+    hour: fields.getUTCHours(),
+    minute: fields.getUTCMinutes(),
+    second: fields.getUTCSeconds(),
+    millisecond: fields.getUTCMilliseconds(),
+  })
 }
 
 /** Parses the command line; never throws. */

@@ -1,14 +1,13 @@
 import type PDFDocument from 'pdfkit'
 import type { ExportReport } from '../../../shared/export'
 import type { EventKind, IncidentMarker } from '../../../shared/event-kinds'
-import type { LocalClock } from './local-time'
+import type { LocalClock } from '../time/local-clock'
 import { pdfStyle } from './pdf-style'
 import type { ReportTexts } from './report-texts'
+import { timelineTicks } from './timeline-ticks'
 
 type Doc = InstanceType<typeof PDFDocument>
 
-const HOUR = 3_600_000
-const STEPS = [1, 2, 3, 4, 6, 12, 24, 48, 168, 336, 720].map((hours) => hours * HOUR)
 const { color, size } = pdfStyle
 
 /**
@@ -40,26 +39,17 @@ export function drawTimeline(
   doc.save()
   doc.roundedRect(x, y, width, 92, 6).fill(color.zebra)
 
-  // Ticks: the smallest step that leaves room for a label, aligned to local hours or days.
-  const step = STEPS.find((candidate) => (candidate / span) * plotW >= 34) ?? STEPS[STEPS.length - 1] ?? HOUR
-  const daily = step >= 24 * HOUR
-  let tick = daily ? clock.startOfDay(from) : Math.ceil(from / HOUR) * HOUR
-  if (!daily)
-    while (new Date(tick + clock.offsetMinutes(tick) * 60_000).getUTCHours() % (step / HOUR) !== 0) tick += HOUR
+  // Ticks on local hours or days.
   doc.font('regular').fontSize(size.tiny)
-  for (let guard = 0; tick <= to && guard < 400; guard++) {
-    if (tick >= from) {
-      const tx = xOf(tick)
-      doc
-        .moveTo(tx, barY - 4)
-        .lineTo(tx, axisY)
-        .lineWidth(0.5)
-        .strokeColor(color.rule)
-        .stroke()
-      const label = daily ? clock.date(tick).slice(5) : clock.time(tick)
-      doc.fillColor(color.muted).text(label, tx - 20, axisY + 2, { width: 40, align: 'center', lineBreak: false })
-    }
-    tick = daily ? clock.startOfDay(tick + step + 2 * HOUR) : tick + step
+  for (const tick of timelineTicks(from, to, plotW, clock)) {
+    const tx = xOf(tick.ms)
+    doc
+      .moveTo(tx, barY - 4)
+      .lineTo(tx, axisY)
+      .lineWidth(0.5)
+      .strokeColor(color.rule)
+      .stroke()
+    doc.fillColor(color.muted).text(tick.label, tx - 20, axisY + 2, { width: 40, align: 'center', lineBreak: false })
   }
   doc
     .moveTo(plotX, barY + barH + 0.5)

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
 import type { ExportReport, ReportNote, ReportSummary } from '../../../shared/export'
-import { localClock } from './local-time'
+import { localClock } from '../time/local-clock'
 import { reportTexts } from './report-texts'
 
 /**

@@ -1,5 +1,6 @@
 import type { ExportReport, ReportCall, ReportNote } from '../../../shared/export'
-import { formatClockDuration, formatMinutes, localClock } from './local-time'
+import { localClock } from '../time/local-clock'
+import { formatClockDuration, formatMinutes } from './durations'
 import { callerText, isEmptyReport, noteGist, summaryRows } from './report-view'
 import { reportTexts, type ReportTexts } from './report-texts'
 

@@ -1,5 +1,5 @@
 import type { ExportReport, ReportCall, ReportNote } from '../../../shared/export'
-import { formatMinutes } from './local-time'
+import { formatMinutes } from './durations'
 import type { ReportTexts } from './report-texts'
 
 /** Whether nothing at all happened in the report's range. */

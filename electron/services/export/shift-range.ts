@@ -1,8 +1,5 @@
 import type { Settings } from '../../../shared/settings'
-import type { LocalClock } from './local-time'
-
-const MINUTE = 60_000
-const DAY = 24 * 60 * MINUTE
+import type { LocalClock } from '../time/local-clock'
 
 /** `"08:30"` → minutes after midnight. */
 export function minutesOf(hhmm: string): number {
@@ -12,7 +9,8 @@ export function minutesOf(hhmm: string): number {
 
 /**
  * The shift an "End shift" report covers. With shift hours: the latest shift that has started by
- * `now` (a night shift such as 22:00–06:00 runs past midnight). Otherwise: from the first call
+ * `now`, from its wall-clock start to its wall-clock end on the right local day (a night shift such
+ * as 22:00–06:00 ends at 06:00 next morning, also on a DST night). Otherwise: from the first call
  * today (`firstCallSince(midnight)`, or midnight when there was none) until now.
  */
 export function shiftRange(
@@ -21,22 +19,16 @@ export function shiftRange(
   clock: LocalClock,
   firstCallSince: (from: number) => number | null,
 ): { from: number; to: number } {
-  const midnight = clock.startOfDay(now)
   if (settings.shiftMode === 'hours') {
     const start = minutesOf(settings.shiftStart)
     const end = minutesOf(settings.shiftEnd)
-    const length = ((end - start + 24 * 60) % (24 * 60) || 24 * 60) * MINUTE
-    // Local wall-clock start today; yesterday's if today's has not begun yet.
-    let from = atLocal(clock, midnight, start)
-    if (from > now) from = atLocal(clock, clock.startOfDay(midnight - DAY / 2), start)
-    return { from, to: from + length }
+    // Today's start; yesterday's if today's has not begun yet.
+    let from = clock.atTime(now, start)
+    if (from > now) from = clock.atTime(now, start, -1)
+    // Ends the next day when the end is not after the start (equal: a 24-hour shift).
+    return { from, to: clock.atTime(from, end, end > start ? 0 : 1) }
   }
+  const midnight = clock.startOfDay(now)
   const first = firstCallSince(midnight)
   return { from: first ?? midnight, to: Math.max(now + 1, (first ?? midnight) + 1) }
-}
-
-/** The epoch ms of `minutes` after local midnight `midnight` (DST-safe). */
-function atLocal(clock: LocalClock, midnight: number, minutes: number): number {
-  const guess = midnight + minutes * MINUTE
-  return guess + (clock.offsetMinutes(midnight) - clock.offsetMinutes(guess)) * MINUTE
 }
