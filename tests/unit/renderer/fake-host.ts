@@ -1,3 +1,5 @@
+import { ref } from 'vue'
+import type { ConnectionState } from '../../../renderer/src/api/ws-client'
 import type { HostApi } from '../../../shared/api'
 import type { Channel, HostEvent } from '../../../shared/channels'
 import type { HostEventData, Response } from '../../../shared/contract'
@@ -12,6 +14,7 @@ type Listener = (data: unknown) => void
  */
 export function createFakeHost() {
   const listeners = new Map<HostEvent, Listener[]>()
+  const connection = ref<ConnectionState>('open')
   let requests: { channel: Channel; resolve: (result: Result<unknown>) => void }[] = []
 
   const api: HostApi = {
@@ -41,6 +44,8 @@ export function createFakeHost() {
 
   return {
     api,
+    /** As the WebSocket client reports it: set it to 'lost', then 'open', for a reconnect. */
+    connection,
     /** How many listeners `event` has. */
     listenerCount: (event: HostEvent) => listeners.get(event)?.length ?? 0,
     /** How many requests on `channel` wait for an answer. */
@@ -57,9 +62,13 @@ export function createFakeHost() {
     reset(): void {
       listeners.clear()
       requests = []
+      connection.value = 'open'
     },
   }
 }
 
-/** The one fake host of a test file; `vi.mock` the renderer's api module to it. */
+/** The one fake host of a test file. */
 export const fakeHost = createFakeHost()
+
+/** What `vi.mock` puts in place of the renderer's api module (renderer/src/api/index.ts). */
+export const fakeApiModule = { api: fakeHost.api, connection: fakeHost.connection }

@@ -1,5 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { nextTick } from 'vue'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Channel, HostEvent } from '../../../shared/channels'
 import type { HostEventData } from '../../../shared/contract'
 import { defaultDeck } from '../../../shared/default-deck'
@@ -11,7 +12,7 @@ import { useRecoveryStore } from '../../../renderer/src/stores/recovery'
 import { useSettingsStore } from '../../../renderer/src/stores/settings'
 import { fakeHost } from './fake-host'
 
-vi.mock('../../../renderer/src/api', async () => ({ api: (await import('./fake-host')).fakeHost.api }))
+vi.mock('../../../renderer/src/api', async () => (await import('./fake-host')).fakeApiModule)
 
 interface SyncedStore {
   load(): Promise<void>
@@ -96,6 +97,10 @@ beforeEach(() => {
   vi.stubGlobal('navigator', { languages: ['en-GB'], language: 'en-GB' })
   setActivePinia(createPinia())
 })
+// Ends each store's watch on the connection, so stores of an earlier test do not fetch in a later one.
+afterEach(() => {
+  for (const use of [useCallStore, useRecoveryStore, useHotkeyStore, useDeckStore, useSettingsStore]) use().$dispose()
+})
 
 describe.each(cases)('the $name store', (item) => {
   it('keeps a broadcast that arrives while its first fetch is being answered', async () => {
@@ -113,6 +118,20 @@ describe.each(cases)('the $name store', (item) => {
     expect(item.read()).toEqual(item.newer)
     fakeHost.broadcast(item.event, item.older)
     expect(item.read()).toEqual(item.older)
+  })
+
+  it('catches up after the connection to the host was lost and came back', async () => {
+    const loading = item.use().load()
+    fakeHost.answer(item.fetch, item.older as never)
+    await loading
+    fakeHost.connection.value = 'lost'
+    await nextTick()
+    // Broadcast while the connection is down: it never arrives.
+    fakeHost.connection.value = 'open'
+    await nextTick()
+    expect(fakeHost.waiting(item.fetch)).toBe(1)
+    fakeHost.answer(item.fetch, item.newer as never)
+    await vi.waitFor(() => expect(item.read()).toEqual(item.newer))
   })
 
   it('listens once when loaded twice, and not at all after unsubscribe', async () => {
