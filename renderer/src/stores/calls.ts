@@ -8,6 +8,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api } from '../api'
 import { useDeckStore } from './deck'
+import { subscription, syncedState } from './synced'
 
 /** The confirmation (or refusal) shown after an action, with undo for a logged event. */
 type FeedbackInput =
@@ -44,14 +45,21 @@ export const useCallStore = defineStore('calls', () => {
     if (started) deck.goTo(0)
   }
 
-  async function load(): Promise<void> {
-    const result = await api.invoke('calls:current', {})
-    if (result.ok) apply(result.value)
-    api.on('calls:changed', apply)
-    api.on('actions:performed', (data) => {
-      if ('outcome' in data) show({ kind: 'done', outcome: data.outcome, undoUntil: undoDeadline(data.outcome) })
-      else show({ kind: 'error', error: data.error })
-    })
+  const sync = syncedState('calls:changed', () => api.invoke('calls:current', {}), apply)
+  /** Actions carried out outside the window (global hotkey, softphone) are confirmed here too. */
+  const performed = subscription('actions:performed', (data) => {
+    if ('outcome' in data) show({ kind: 'done', outcome: data.outcome, undoUntil: undoDeadline(data.outcome) })
+    else show({ kind: 'error', error: data.error })
+  })
+
+  function load(): Promise<void> {
+    performed.start()
+    return sync.load()
+  }
+
+  function unsubscribe(): void {
+    sync.stop()
+    performed.stop()
   }
 
   /** Carries out an action in the host; the confirmation appears once it is committed. */
@@ -116,6 +124,7 @@ export const useCallStore = defineStore('calls', () => {
     busy,
     kindLabel,
     load,
+    unsubscribe,
     perform,
     settled,
     undo,

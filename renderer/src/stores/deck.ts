@@ -6,6 +6,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api } from '../api'
 import { useSettingsStore } from './settings'
+import { syncedState } from './synced'
 
 /** The active deck, where the agent is in it, and which escalation card (if any) is open. */
 export const useDeckStore = defineStore('deck', () => {
@@ -38,11 +39,7 @@ export const useDeckStore = defineStore('deck', () => {
     }
   }
 
-  async function load(): Promise<void> {
-    const result = await api.invoke('deck:get', {})
-    if (result.ok) apply(result.value)
-    api.on('deck:changed', apply)
-  }
+  const sync = syncedState('deck:changed', () => api.invoke('deck:get', {}), apply)
 
   /** With an escalation card open, Next and Back first return to the phase the agent was in. */
   function next(): void {
@@ -103,7 +100,8 @@ export const useDeckStore = defineStore('deck', () => {
     current,
     lastImportError,
     text,
-    load,
+    load: sync.load,
+    unsubscribe: sync.stop,
     next,
     previous,
     goTo,

@@ -5,6 +5,7 @@ import { computed, ref } from 'vue'
 import { api } from '../api'
 import { useDeckStore } from './deck'
 import { useSettingsStore } from './settings'
+import { syncedState } from './synced'
 
 /** The recovery break: offered after a hard call, counting down, paused, or over. */
 export const useRecoveryStore = defineStore('recovery', () => {
@@ -52,11 +53,7 @@ export const useRecoveryStore = defineStore('recovery', () => {
     setTimeout(() => void context.close(), 2500)
   }
 
-  async function load(): Promise<void> {
-    const result = await api.invoke('recovery:current', {})
-    if (result.ok) apply(result.value)
-    api.on('recovery:changed', apply)
-  }
+  const sync = syncedState('recovery:changed', () => api.invoke('recovery:current', {}), apply)
 
   async function run(request: Promise<{ ok: true; value: RecoveryState | null } | { ok: false; error: AppErrorData }>) {
     const result = await request
@@ -89,5 +86,21 @@ export const useRecoveryStore = defineStore('recovery', () => {
       : current.remainingMs
   }
 
-  return { state, error, offered, remainingAt, active, load, apply, start, decline, pause, resume, extend, end, day }
+  return {
+    state,
+    error,
+    offered,
+    remainingAt,
+    active,
+    load: sync.load,
+    unsubscribe: sync.stop,
+    apply,
+    start,
+    decline,
+    pause,
+    resume,
+    extend,
+    end,
+    day,
+  }
 })

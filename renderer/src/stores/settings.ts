@@ -6,6 +6,7 @@ import { defaultSettings } from '@shared/settings-defaults'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api } from '../api'
+import { syncedState } from './synced'
 
 /** The user's settings as the host stores them; changes are sent to the host and echoed back. */
 export const useSettingsStore = defineStore('settings', () => {
@@ -19,11 +20,11 @@ export const useSettingsStore = defineStore('settings', () => {
     navigator.language.toLowerCase().startsWith(locale.value) ? navigator.language : locale.value,
   )
 
-  async function load(): Promise<void> {
-    const result = await api.invoke('settings:get', {})
-    if (result.ok) settings.value = result.value
-    api.on('settings:changed', (value) => (settings.value = value))
-  }
+  const sync = syncedState(
+    'settings:changed',
+    () => api.invoke('settings:get', {}),
+    (value) => (settings.value = value),
+  )
 
   async function update(patch: SettingsPatch): Promise<void> {
     const result = await api.invoke('settings:update', patch)
@@ -35,5 +36,5 @@ export const useSettingsStore = defineStore('settings', () => {
     }
   }
 
-  return { settings, error, systemLocale, locale, formatLocale, load, update }
+  return { settings, error, systemLocale, locale, formatLocale, load: sync.load, unsubscribe: sync.stop, update }
 })
