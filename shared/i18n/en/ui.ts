@@ -203,6 +203,27 @@ export const en = {
     legendHard: 'Hard call',
     legendRecovery: 'Break',
   },
+  data: {
+    title: 'Your data',
+    lastBackup: 'Last backup: {time}',
+    noBackup: 'No backup yet.',
+    schedule: 'CalmDeck backs up by itself every day and every 4 hours, and keeps 7 days and 4 weeks.',
+    backupNow: 'Back up now',
+    backingUp: 'Backing up…',
+    listLabel: 'Backups',
+    size: '{size} MB',
+    reasons: {
+      daily: 'daily',
+      periodic: 'every 4 hours',
+      manual: 'by you',
+      'before-migration': 'before an update',
+      shutdown: 'at closing',
+      'before-restore': 'before a restore',
+    },
+    failedFull: 'Backup failed: the disk is full. Retrying…',
+    failedAccess: 'Backup failed: CalmDeck may not write to its backups folder. Retrying…',
+    failedOther: 'Backup failed. Retrying…',
+  },
   notices: {
     databaseRecovered:
       'Your data file was damaged and could not be opened. It was kept as “{file}” and CalmDeck started a fresh one.',

@@ -210,6 +210,27 @@ export const hr: Messages = {
     legendHard: 'Težak poziv',
     legendRecovery: 'Predah',
   },
+  data: {
+    title: 'Vaši podaci',
+    lastBackup: 'Posljednja sigurnosna kopija: {time}',
+    noBackup: 'Još nema sigurnosne kopije.',
+    schedule: 'CalmDeck sam radi sigurnosnu kopiju svaki dan i svaka 4 sata te čuva 7 dana i 4 tjedna.',
+    backupNow: 'Napravi kopiju sada',
+    backingUp: 'Izrada kopije…',
+    listLabel: 'Sigurnosne kopije',
+    size: '{size} MB',
+    reasons: {
+      daily: 'dnevna',
+      periodic: 'svaka 4 sata',
+      manual: 'vaša',
+      'before-migration': 'prije ažuriranja',
+      shutdown: 'pri zatvaranju',
+      'before-restore': 'prije vraćanja',
+    },
+    failedFull: 'Sigurnosna kopija nije uspjela: disk je pun. Ponovni pokušaj slijedi…',
+    failedAccess: 'Sigurnosna kopija nije uspjela: CalmDeck ne smije pisati u mapu za kopije. Ponovni pokušaj slijedi…',
+    failedOther: 'Sigurnosna kopija nije uspjela. Ponovni pokušaj slijedi…',
+  },
   notices: {
     databaseRecovered:
       'Datoteka s podacima bila je oštećena i nije se mogla otvoriti. Sačuvana je kao „{file}”, a CalmDeck je započeo novu.',

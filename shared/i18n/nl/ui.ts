@@ -210,6 +210,27 @@ export const nl: Messages = {
     legendHard: 'Zwaar gesprek',
     legendRecovery: 'Pauze',
   },
+  data: {
+    title: 'Uw gegevens',
+    lastBackup: 'Laatste back-up: {time}',
+    noBackup: 'Nog geen back-up.',
+    schedule: 'CalmDeck maakt zelf elke dag en elke 4 uur een back-up en bewaart 7 dagen en 4 weken.',
+    backupNow: 'Nu back-up maken',
+    backingUp: 'Back-up wordt gemaakt…',
+    listLabel: 'Back-ups',
+    size: '{size} MB',
+    reasons: {
+      daily: 'dagelijks',
+      periodic: 'elke 4 uur',
+      manual: 'door u',
+      'before-migration': 'voor een update',
+      shutdown: 'bij afsluiten',
+      'before-restore': 'voor terugzetten',
+    },
+    failedFull: 'Back-up mislukt: de schijf is vol. Nieuwe poging volgt…',
+    failedAccess: 'Back-up mislukt: CalmDeck mag niet in de back-upmap schrijven. Nieuwe poging volgt…',
+    failedOther: 'Back-up mislukt. Nieuwe poging volgt…',
+  },
   notices: {
     databaseRecovered:
       'Uw gegevensbestand was beschadigd en kon niet worden geopend. Het is bewaard als “{file}” en CalmDeck is met een nieuw bestand begonnen.',

@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { DeckPage } from './deck-page'
+import { startHost, type RunningHost } from './web-host'
+
+test.use({ colorScheme: 'light', locale: 'en-GB' })
+
+let dataDir: string
+let host: RunningHost
+
+test.beforeEach(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-e2e-'))
+  host = await startHost(dataDir)
+})
+
+test.afterEach(async () => {
+  await host.stop()
+  fs.rmSync(dataDir, { recursive: true, force: true })
+})
+
+test('the host backs up at start; "Back up now" adds one; a failed backup is shown until one succeeds', async ({
+  page,
+}) => {
+  const deck = new DeckPage(page)
+  await page.goto(host.url)
+  await deck.openSettings()
+  const items = page.getByTestId('backup-item')
+  await expect(items).toHaveCount(1)
+  await expect(items.first()).toContainText('daily')
+
+  await page.getByTestId('backup-now').click()
+  // One backup a day is kept (and always the newest): the one just taken replaces the morning's.
+  await expect(items.first()).toContainText('by you')
+  const backups = path.join(dataDir, 'backups')
+  expect(fs.readdirSync(backups).filter((name) => name.endsWith('-manual.sqlite3'))).toHaveLength(1)
+  await page.getByTestId('data-section').scrollIntoViewIfNeeded()
+  await deck.screenshot('data-01-backups')
+
+  fs.renameSync(backups, `${backups}.away`)
+  fs.writeFileSync(backups, 'in the way')
+  await page.getByTestId('backup-now').click()
+  await expect(page.getByTestId('backup-error')).toContainText('backup failed')
+  await expect(page.getByTestId('backup-failed')).toContainText('Retrying')
+
+  fs.rmSync(backups)
+  fs.renameSync(`${backups}.away`, backups)
+  await page.getByTestId('backup-now').click()
+  await expect(page.getByTestId('backup-error')).toHaveCount(0)
+  await expect(page.getByTestId('backup-failed')).toHaveCount(0)
+})
