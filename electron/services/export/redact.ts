@@ -1,3 +1,6 @@
+import type { AppLocale } from '../../../shared/locales'
+import { PHONE_REGIONS, findPhoneSpans } from './phone-finder'
+
 /**
  * Masks phone numbers and e-mail addresses in free text, for exports that leave the agent's
  * machine. Pure and deterministic. Dates, times, amounts and short reference numbers (an invoice
@@ -11,17 +14,35 @@ const URI = /(?<![\p{L}\p{N}])(?:sips?|tel|callto):[^\s<>"',;]+/giu
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu
 /**
  * A run of digit groups joined by at most two of space, hyphen, dot or slash, each group optionally with
- * a leading + or ( and a closing ). Not glued to letters or other digits, and not the hour of a
- * time ("11" in "22 11:05").
+ * a leading + or ( and a closing ). Not glued to letters or other digits, not the hour of a time
+ * ("11" in "22 11:05"), and not after a dot unless the dot ends a word ("tel.0612345678", but not
+ * the "500" in "12.500").
  */
-const CANDIDATE = /(?<![\p{L}\p{N}_@.+])\+?\(?\d+\)?(?:[ \u00a0./-]{0,2}\+?\(?\d+\)?)*(?![\p{L}\p{N}_@]|:\d)/gu
+const CANDIDATE =
+  /(?<![\p{L}\p{N}_@+])(?<!(?:^|[^\p{L}])\.)\+?\(?\d+\)?(?:[ \u00a0./-]{0,2}\+?\(?\d+\)?)*(?![\p{L}\p{N}_@]|:\d)/gu
 const GROUP = /\+?\(?\d+\)?/g
 const DATE_SHAPES = [/^\d{4}([-./])\d{1,2}\1\d{1,2}$/, /^\d{1,2}([-./])\d{1,2}\1\d{2,4}$/]
 
-/** Replaces every phone number and e-mail address in `text` with a mask. */
-export function redactText(text: string): string {
+/**
+ * Replaces every phone number and e-mail address in `text` with a mask. Two passes: the patterns
+ * here, then libphonenumber for what they cannot see, such as a number glued to a word
+ * ("tel.0612345678"), read in the region of the report's language (see PHONE_REGIONS).
+ */
+export function redactText(text: string, language: AppLocale = 'en'): string {
   if (text === '') return text
-  return text.replace(URI, PHONE_MASK).replace(EMAIL, EMAIL_MASK).replace(CANDIDATE, maskPhonesIn)
+  const masked = text.replace(URI, PHONE_MASK).replace(EMAIL, EMAIL_MASK).replace(CANDIDATE, maskPhonesIn)
+  return maskFound(masked, PHONE_REGIONS[language])
+}
+
+/** The second pass: masks the valid numbers libphonenumber finds in what the first pass left. */
+function maskFound(text: string, region: string): string {
+  let out = ''
+  let copied = 0
+  for (const { start, end } of findPhoneSpans(text, region)) {
+    out += text.slice(copied, start) + PHONE_MASK
+    copied = end
+  }
+  return copied === 0 ? text : out + text.slice(copied)
 }
 
 /** Whether a run of digits and separators, as a whole, reads as a phone number. */
