@@ -1,5 +1,5 @@
 import type { AppLocale } from '../../../shared/locales'
-import { PHONE_REGIONS, findPhoneSpans } from './phone-finder'
+import { PHONE_REGIONS, findPhoneNumbers } from './phone-finder'
 
 /**
  * Masks phone numbers and e-mail addresses in free text, for exports that leave the agent's
@@ -34,20 +34,46 @@ export function redactText(text: string, language: AppLocale = 'en'): string {
   return maskFound(masked, PHONE_REGIONS[language])
 }
 
-/** The second pass: masks the valid numbers libphonenumber finds in what the first pass left. */
+/** What the second pass looks at: a run of digits and the punctuation numbers are written with. */
+const WINDOW = /[+(]?\d[\d \u00a0()./-]*/g
+/** No valid number has fewer digits, country code included (Niue: +683 4002). */
+const MIN_PHONE_DIGITS = 7
+/** Some digit group starts with +, ( or 0: without one, libphonenumber's finds are refused anyway. */
+const GROUP_AS_NUMBER = /(?:^|\D)\(?[+0]/
+
+/**
+ * The second pass: masks the valid numbers libphonenumber finds in what the first pass left. Only
+ * runs that could hold one (enough digits, not a date) are handed to it, as it is slow.
+ */
 function maskFound(text: string, region: string): string {
+  if (countDigits(text) < MIN_PHONE_DIGITS) return text
   let out = ''
   let copied = 0
-  for (const { start, end } of findPhoneSpans(text, region)) {
-    out += text.slice(copied, start) + PHONE_MASK
-    copied = end
+  for (const window of text.matchAll(WINDOW)) {
+    const run = window[0]
+    if (countDigits(run) < MIN_PHONE_DIGITS || !GROUP_AS_NUMBER.test(run) || isDate(run.trim())) continue
+    for (const { start, end } of findPhoneNumbers(run, region)) {
+      out += text.slice(copied, window.index + start) + PHONE_MASK
+      copied = window.index + end
+    }
   }
   return copied === 0 ? text : out + text.slice(copied)
 }
 
+function countDigits(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 48 && code <= 57) n++
+  }
+  return n
+}
+
+const isDate = (candidate: string) => DATE_SHAPES.some((shape) => shape.test(candidate))
+
 /** Whether a run of digits and separators, as a whole, reads as a phone number. */
 export function looksLikePhone(candidate: string): boolean {
-  if (DATE_SHAPES.some((shape) => shape.test(candidate))) return false
+  if (isDate(candidate)) return false
   const digits = candidate.replace(/\D/g, '')
   const n = digits.length
   const bare = candidate.replace(/^\(/, '')
