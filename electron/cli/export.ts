@@ -6,8 +6,9 @@ import { NewerDatabaseError } from '../services/storage/database'
 import { defaultDataDir } from '../services/storage/data-dir'
 import { DeckService } from '../services/deck/deck-service'
 import { buildReport } from '../services/export/build-report'
-import { renderReport, reportFileStem } from '../services/export/export-service'
+import { reportFileName } from '../services/export/export-service'
 import { findFontDir } from '../services/export/font-dir'
+import { renderReport } from '../services/export/format-renderers'
 import { localClock, machineTimeZone } from '../services/export/local-time'
 import { openReadOnly } from '../services/export/read-only-db'
 import { writeFileSafely } from '../services/export/safe-write'
@@ -59,9 +60,10 @@ export async function runExportCli(argv: readonly string[], io: ExportCliIo): Pr
         remark: args.remark,
       })
       const target = isFolder(args.out)
-        ? path.join(args.out, `${reportFileStem(args.from, args.to, clock)}.${args.format}`)
+        ? path.join(args.out, reportFileName(args.from, args.to, args.format, clock))
         : args.out
-      const data = await renderReport(report, args.format, io.fontDir ?? findFontDir(__dirname, resourcesPath()))
+      const fontDir = io.fontDir ?? findFontDir(__dirname, resourcesPath())
+      const data = await renderReport(report, args.format, { fontDir })
       writeFileSafely(target, data, { force: args.force })
       io.out(`${target} (${report.summary.calls} calls, ${report.summary.hardCalls} hard)`)
       return 0

@@ -8,15 +8,14 @@ import type {
   ExportRunRequest,
   ExportRunResult,
 } from '../../../shared/export'
+import { EXPORT_FORMATS } from '../../../shared/export-formats'
 import type { AppLocale } from '../../../shared/locales'
 import { AppError } from '../../../shared/result'
 import type { Settings } from '../../../shared/settings'
 import type { Db } from '../storage/database'
 import { buildReport } from './build-report'
 import { localClock, machineTimeZone, type LocalClock } from './local-time'
-import { fontsIn } from './pdf-style'
-import { renderJson } from './render-json'
-import { renderMarkdown } from './render-markdown'
+import { renderReport } from './format-renderers'
 import { writeFileSafely } from './safe-write'
 import { shiftRange } from './shift-range'
 
@@ -48,23 +47,6 @@ export interface ReportRequest {
   language: AppLocale
 }
 
-const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', json: 'json', md: 'md', pdf: 'pdf' }
-
-/**
- * Renders a report in one format: text for CSV, JSON and Markdown, bytes for PDF. The CSV and PDF
- * libraries load on first use, so they cost the app's start nothing.
- */
-export async function renderReport(
-  report: ExportReport,
-  format: ExportFormat,
-  fontDir: string,
-): Promise<string | Buffer> {
-  if (format === 'json') return renderJson(report)
-  if (format === 'md') return renderMarkdown(report)
-  if (format === 'csv') return (await import('./render-csv')).renderCsv(report)
-  return (await import('./render-pdf')).renderPdf(report, fontsIn(fontDir))
-}
-
 /** `calmdeck-report-2026-11-22-0800-1630`: the period in the file name, sortable. */
 export function reportFileStem(from: number, to: number, clock: LocalClock): string {
   const stamp = (ms: number) => clock.time(ms).replace(':', '')
@@ -73,6 +55,11 @@ export function reportFileStem(from: number, to: number, clock: LocalClock): str
   return sameDay
     ? `calmdeck-report-${clock.date(from)}-${stamp(from)}-${end}`
     : `calmdeck-report-${clock.date(from)}-${stamp(from)}-to-${clock.date(to)}-${stamp(to)}`
+}
+
+/** The stem with the format's extension from the registry. */
+export function reportFileName(from: number, to: number, format: ExportFormat, clock: LocalClock): string {
+  return `${reportFileStem(from, to, clock)}.${EXPORT_FORMATS[format].extension}`
 }
 
 /** End-of-shift reports: the shift's summary, and files in the chosen formats, written safely. */
@@ -118,13 +105,13 @@ export class ExportService {
     if (!path.isAbsolute(folder)) throw new AppError('invalid-request', 'Choose a folder by its full path.')
     const { from, to } = request.range
     const report = this.report({ from, to, redact: request.redact, remark: request.remark, language })
-    const stem = reportFileStem(from, to, this.clock)
     const targets = request.formats.map((format) => ({
       format,
-      path: path.join(folder, `${stem}.${EXTENSIONS[format]}`),
+      path: path.join(folder, reportFileName(from, to, format, this.clock)),
     }))
     const files: ExportRunResult['files'] = []
-    const rendered = await Promise.all(targets.map((target) => renderReport(report, target.format, this.deps.fontDir)))
+    const options = { fontDir: this.deps.fontDir }
+    const rendered = await Promise.all(targets.map((target) => renderReport(report, target.format, options)))
     if (!request.force) {
       const taken = targets.filter((target) => fileExists(target.path)).map((target) => path.basename(target.path))
       if (taken.length > 0) {
