@@ -140,6 +140,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     eventKinds: () => decks.eventKinds(),
     fontDir: options.fontDir ?? findFontDir(),
     shell: options.exportShell ?? null,
+    rememberChoices: (choices) => settings.update(choices),
   })
   const flushes = new FlushCoordinator((requestId) => broadcast('app:flush', { requestId }))
   const info: AppInfo = { version: options.version, host: options.host, notices }

@@ -37,7 +37,12 @@ export interface ExportServiceDeps {
   /** IANA zone for local times; the machine's by default. */
   timeZone?: string
   shell?: ExportShell | null
+  /** Keeps the choices of a run that wrote its files, as the next run's defaults (in Settings). */
+  rememberChoices?: (choices: ExportChoices) => void
 }
+
+/** What the End shift view offers again next time. */
+export type ExportChoices = Pick<Settings, 'exportFolder' | 'exportFormats' | 'exportRedact'>
 
 export interface ReportRequest {
   from: number
@@ -93,17 +98,28 @@ export class ExportService {
     })
   }
 
-  preview(range: { from: number; to: number } | undefined, language: AppLocale): ExportPreview {
+  /** The report's language: the window's, else the setting, else English. */
+  reportLanguage(language?: AppLocale): AppLocale {
+    const setting = this.deps.settings().locale
+    return language ?? (setting === 'auto' ? 'en' : setting)
+  }
+
+  preview(range: { from: number; to: number } | undefined, language?: AppLocale): ExportPreview {
     const { from, to } = range ?? this.shift()
-    const report = this.report({ from, to, redact: false, remark: '', language })
+    const report = this.report({ from, to, redact: false, remark: '', language: this.reportLanguage(language) })
     return { from, to, timeZone: this.clock.timeZone, summary: report.summary }
   }
 
-  /** Writes one file per format into the folder. Refuses the whole run if any file exists (without force). */
-  async run(request: ExportRunRequest, language: AppLocale): Promise<ExportRunResult> {
+  /**
+   * Writes one file per format into the folder, in the request's language (see reportLanguage).
+   * Refuses the whole run if any file exists (without force). Once written, the folder, formats
+   * and masking choice are remembered for the next run.
+   */
+  async run(request: ExportRunRequest): Promise<ExportRunResult> {
     const folder = request.folder.trim()
     if (!path.isAbsolute(folder)) throw new AppError('invalid-request', 'Choose a folder by its full path.')
     const { from, to } = request.range
+    const language = this.reportLanguage(request.language)
     const report = this.report({ from, to, redact: request.redact, remark: request.remark, language })
     const targets = request.formats.map((format) => ({
       format,
@@ -123,6 +139,7 @@ export class ExportService {
       this.written.add(target.path)
       files.push(target)
     })
+    this.deps.rememberChoices?.({ exportFolder: folder, exportFormats: request.formats, exportRedact: request.redact })
     return { files, canReveal: !!this.deps.shell }
   }
 

@@ -99,10 +99,13 @@ describe('export format registry', () => {
 
       const folder = path.join(out.dir, 'app')
       fs.mkdirSync(folder)
-      const result = await services.exports.run(
-        { range: { from: SHIFT_FROM, to: SHIFT_TO }, formats: ['md'], folder, remark: '', redact: false },
-        'en',
-      )
+      const result = await services.exports.run({
+        range: { from: SHIFT_FROM, to: SHIFT_TO },
+        formats: ['md'],
+        folder,
+        remark: '',
+        redact: false,
+      })
       expect(result.files.map((file) => path.extname(file.path))).toEqual(['.markdown'])
     })
   })
