@@ -1,20 +1,20 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { exportFormats, type ExportFormat } from '../../shared/export-formats'
+import { exportFormats, formatForExtension, formatList, type ExportFormat } from '../../shared/export-formats'
 import { APP_LOCALES, type AppLocale } from '../../shared/locales'
 import type { LocalClock } from '../services/time/local-clock'
 
 /** "en, nl or hr": the app languages, as the usage and the --lang error name them. */
 const LANGUAGES_TEXT = `${APP_LOCALES.slice(0, -1).join(', ')} or ${APP_LOCALES.at(-1)}`
 
-export const EXPORT_USAGE = `Usage: npm run export -- --from <ISO date/time> --to <ISO date/time> --format csv|json|md|pdf --out <path>
+export const EXPORT_USAGE = `Usage: npm run export -- --from <ISO date/time> --to <ISO date/time> --format ${exportFormats.join('|')} --out <path>
                          [--data-dir <folder>] [--redact] [--force] [--lang ${APP_LOCALES.join('|')}] [--remark <text>]
 
 Writes CalmDeck's incident report for [from, to) to one file. Reads the data without changing it,
 also while CalmDeck is running.
   --from, --to  2026-11-22 (local midnight), 2026-11-22T08:00 (local time) or with an offset/Z
-  --format      csv, json, md or pdf (may be left out when --out ends in one of them)
+  --format      ${formatList()} (may be left out when --out ends in one of them)
   --out         the file to write, or an existing folder (a name with the period is chosen)
   --data-dir    CalmDeck's data folder (default: the desktop app's own)
   --redact      mask phone numbers and e-mail addresses
@@ -39,7 +39,7 @@ export type ParsedExportArgs = { kind: 'run'; args: ExportArgs } | { kind: 'help
 const rawSchema = z.strictObject({
   from: z.string({ error: 'is required' }),
   to: z.string({ error: 'is required' }),
-  format: z.enum(exportFormats, { error: 'must be csv, json, md or pdf' }).optional(),
+  format: z.enum(exportFormats, { error: `must be ${formatList()}` }).optional(),
   out: z.string({ error: 'is required' }).min(1, 'is required'),
   'data-dir': z.string().min(1).optional(),
   redact: z.boolean().optional(),
@@ -115,9 +115,8 @@ export function parseExportArgs(argv: readonly string[], clock: LocalClock): Par
   const to = parseMoment(raw.to, clock)
   if (to === null) return { kind: 'error', message: `--to must be an ISO date or date-time, e.g. 2026-11-22T16:30` }
   if (to <= from) return { kind: 'error', message: '--to must be after --from' }
-  const extension = path.extname(raw.out).slice(1).toLowerCase()
-  const format = raw.format ?? exportFormats.find((item) => item === extension)
-  if (!format) return { kind: 'error', message: '--format is required (csv, json, md or pdf)' }
+  const format = raw.format ?? formatForExtension(path.extname(raw.out))
+  if (!format) return { kind: 'error', message: `--format is required (${formatList()})` }
   return {
     kind: 'run',
     args: {

@@ -6,8 +6,9 @@ import { NewerDatabaseError } from '../services/storage/database'
 import { defaultDataDir } from '../services/storage/data-dir'
 import { DeckService } from '../services/deck/deck-service'
 import { buildReport } from '../services/export/build-report'
-import { renderReport, reportFileStem } from '../services/export/export-service'
+import { reportFileName } from '../services/export/export-service'
 import { findFontDir } from '../services/export/font-dir'
+import { renderReport } from '../services/export/format-renderers'
 import { localClock, machineTimeZone } from '../services/time/local-clock'
 import { openReadOnly } from '../services/export/read-only-db'
 import { writeFileSafely } from '../services/export/safe-write'
@@ -61,10 +62,10 @@ export async function runExportCli(argv: readonly string[], io: ExportCliIo): Pr
         remark: args.remark,
       })
       const target = isFolder(args.out)
-        ? path.join(args.out, `${reportFileStem(args.from, args.to, clock)}.${args.format}`)
+        ? path.join(args.out, reportFileName(args.from, args.to, args.format, clock))
         : args.out
       const fontDir = io.fontDir ?? findFontDir(__dirname, resourcesPath())
-      const data = await renderReport(report, args.format, fontDir, eventKinds)
+      const data = await renderReport(report, args.format, { fontDir, eventKinds })
       writeFileSafely(target, data, { force: args.force })
       io.out(`${target} (${report.summary.calls} calls, ${report.summary.hardCalls} hard)`)
       return 0

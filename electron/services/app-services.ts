@@ -151,6 +151,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     eventKinds: () => decks.eventKinds(),
     fontDir: options.fontDir ?? findFontDir(),
     shell: options.exportShell ?? null,
+    rememberChoices: (choices) => settings.update(choices),
+    systemLocales: options.systemLocales ?? (() => environmentLocales(process.env)),
   })
   const dayClock = localClock(machineTimeZone())
   const backups = new BackupService({
@@ -167,7 +169,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const flushes = new FlushCoordinator((requestId) => broadcast('app:flush', { requestId }))
   const info: AppInfo = { version: options.version, host: options.host, platform, notices }
 
-  const systemLocales = options.systemLocales ?? (() => environmentLocales(process.env))
   const handlers = createHandlers({
     info,
     settings,
@@ -180,7 +181,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     exports,
     flushes,
     backups,
-    systemLocales,
   })
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => log(`internal error on ${channel}: ${errorName(error)}`),

@@ -1,5 +1,4 @@
 import type { AppInfo } from '../../shared/contract'
-import { resolveLocale, type AppLocale } from '../../shared/locales'
 import type { ActionService } from './calls/action-service'
 import type { CallService } from './calls/call-service'
 import type { DeckService } from './deck/deck-service'
@@ -24,20 +23,15 @@ export interface HandlerServices {
   exports: ExportService
   flushes: FlushCoordinator
   backups: BackupService
-  /** The system's languages, best first, for the 'auto' language setting. */
-  systemLocales: () => readonly string[]
 }
 
 /**
  * The contract's channels, each answered by the service that owns it. Requests arrive parsed by
- * their schemas (see dispatch.ts); actions from the window carry the source 'window'.
+ * their schemas (see dispatch.ts); actions from the window carry the source 'window'. Pure wiring:
+ * a handler calls one service method and decides nothing itself.
  */
 export function createHandlers(services: HandlerServices): Handlers {
   const { info, settings, decks, actions, calls, hotkeys, notes, recovery, exports, flushes, backups } = services
-
-  /** The report's language: the window's, else the setting's, else the system's (see resolveLocale). */
-  const reportLanguage = (language?: AppLocale): AppLocale =>
-    language ?? resolveLocale(settings.get().locale, services.systemLocales())
 
   return {
     'app:info': () => info,
@@ -65,13 +59,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     'recovery:extend': ({ minutes }) => recovery.extend(minutes),
     'recovery:end': () => recovery.endEarly(),
     'day:summary': ({ from, to }) => recovery.summary(from, to),
-    'export:preview': ({ range, language }) => exports.preview(range, reportLanguage(language)),
-    'export:run': async (request) => {
-      const result = await exports.run(request, reportLanguage(request.language))
-      const { folder, formats, redact } = request
-      settings.update({ exportFolder: folder.trim(), exportFormats: formats, exportRedact: redact })
-      return result
-    },
+    'export:preview': ({ range, language }) => exports.preview(range, language),
+    'export:run': (request) => exports.run(request),
     'export:choose-folder': () => exports.chooseFolder(),
     'export:reveal': ({ path }) => exports.reveal(path),
     'backups:state': () => backups.state(),

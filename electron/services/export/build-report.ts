@@ -39,7 +39,7 @@ export function buildReport(db: Db, options: ReportOptions): ExportReport {
 export function reportFromRows(rows: ReportRows, options: ReportOptions): ExportReport {
   const clock = localClock(options.timeZone)
   const moment = (ms: number) => ({ ms, local: clock.iso(ms) })
-  const mask = options.redact ? redactText : (text: string) => text
+  const mask = options.redact ? (text: string) => redactText(text, options.language) : (text: string) => text
   const maskNullable = (text: string | null) => (text === null ? null : mask(text))
   const labels = new Map(options.eventKinds.map((kind) => [kind.id, pickText(kind.label, options.language, 'en')]))
 

@@ -8,15 +8,14 @@ import type {
   ExportRunRequest,
   ExportRunResult,
 } from '../../../shared/export'
-import type { AppLocale } from '../../../shared/locales'
+import { EXPORT_FORMATS } from '../../../shared/export-formats'
+import { resolveLocale, type AppLocale } from '../../../shared/locales'
 import { AppError } from '../../../shared/result'
 import type { Settings } from '../../../shared/settings'
 import type { Db } from '../storage/database'
 import { buildReport } from './build-report'
 import { localClock, machineTimeZone, type LocalClock } from '../time/local-clock'
-import { fontsIn } from './pdf-style'
-import { renderJson } from './render-json'
-import { renderMarkdown } from './render-markdown'
+import { renderReport } from './format-renderers'
 import { writeFileSafely } from './safe-write'
 import { shiftRange } from './shift-range'
 
@@ -38,7 +37,14 @@ export interface ExportServiceDeps {
   /** IANA zone for local times; the machine's by default. */
   timeZone?: string
   shell?: ExportShell | null
+  /** Keeps the choices of a run that wrote its files, as the next run's defaults (in Settings). */
+  rememberChoices?: (choices: ExportChoices) => void
+  /** The system's languages, best first, for the 'auto' language setting. */
+  systemLocales?: () => readonly string[]
 }
+
+/** What the End shift view offers again next time. */
+export type ExportChoices = Pick<Settings, 'exportFolder' | 'exportFormats' | 'exportRedact'>
 
 export interface ReportRequest {
   from: number
@@ -46,25 +52,6 @@ export interface ReportRequest {
   redact: boolean
   remark: string
   language: AppLocale
-}
-
-const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', json: 'json', md: 'md', pdf: 'pdf' }
-
-/**
- * Renders a report in one format: text for CSV, JSON and Markdown, bytes for PDF. The CSV and PDF
- * libraries load on first use, so they cost the app's start nothing. `eventKinds` are the ones the
- * report was built with (the PDF highlights and marks incidents by their flags).
- */
-export async function renderReport(
-  report: ExportReport,
-  format: ExportFormat,
-  fontDir: string,
-  eventKinds: readonly EventKind[],
-): Promise<string | Buffer> {
-  if (format === 'json') return renderJson(report)
-  if (format === 'md') return renderMarkdown(report)
-  if (format === 'csv') return (await import('./render-csv')).renderCsv(report)
-  return (await import('./render-pdf')).renderPdf(report, fontsIn(fontDir), eventKinds)
 }
 
 /** `calmdeck-report-2026-11-22-0800-1630`: the period in the file name, sortable. */
@@ -75,6 +62,11 @@ export function reportFileStem(from: number, to: number, clock: LocalClock): str
   return sameDay
     ? `calmdeck-report-${clock.date(from)}-${stamp(from)}-${end}`
     : `calmdeck-report-${clock.date(from)}-${stamp(from)}-to-${clock.date(to)}-${stamp(to)}`
+}
+
+/** The stem with the format's extension from the registry. */
+export function reportFileName(from: number, to: number, format: ExportFormat, clock: LocalClock): string {
+  return `${reportFileStem(from, to, clock)}.${EXPORT_FORMATS[format].extension}`
 }
 
 /** End-of-shift reports: the shift's summary, and files in the chosen formats, written safely. */
@@ -108,28 +100,35 @@ export class ExportService {
     })
   }
 
-  preview(range: { from: number; to: number } | undefined, language: AppLocale): ExportPreview {
+  /** The report's language: the window's, else the setting, else English. */
+  reportLanguage(language?: AppLocale): AppLocale {
+    return language ?? resolveLocale(this.deps.settings().locale, this.deps.systemLocales?.() ?? [])
+  }
+
+  preview(range: { from: number; to: number } | undefined, language?: AppLocale): ExportPreview {
     const { from, to } = range ?? this.shift()
-    const report = this.report({ from, to, redact: false, remark: '', language })
+    const report = this.report({ from, to, redact: false, remark: '', language: this.reportLanguage(language) })
     return { from, to, timeZone: this.clock.timeZone, summary: report.summary }
   }
 
-  /** Writes one file per format into the folder. Refuses the whole run if any file exists (without force). */
-  async run(request: ExportRunRequest, language: AppLocale): Promise<ExportRunResult> {
+  /**
+   * Writes one file per format into the folder, in the request's language (see reportLanguage).
+   * Refuses the whole run if any file exists (without force). Once written, the folder, formats
+   * and masking choice are remembered for the next run.
+   */
+  async run(request: ExportRunRequest): Promise<ExportRunResult> {
     const folder = request.folder.trim()
     if (!path.isAbsolute(folder)) throw new AppError('invalid-request', 'Choose a folder by its full path.')
     const { from, to } = request.range
+    const language = this.reportLanguage(request.language)
     const report = this.report({ from, to, redact: request.redact, remark: request.remark, language })
-    const stem = reportFileStem(from, to, this.clock)
     const targets = request.formats.map((format) => ({
       format,
-      path: path.join(folder, `${stem}.${EXTENSIONS[format]}`),
+      path: path.join(folder, reportFileName(from, to, format, this.clock)),
     }))
     const files: ExportRunResult['files'] = []
-    const eventKinds = this.deps.eventKinds()
-    const rendered = await Promise.all(
-      targets.map((target) => renderReport(report, target.format, this.deps.fontDir, eventKinds)),
-    )
+    const options = { fontDir: this.deps.fontDir, eventKinds: this.deps.eventKinds() }
+    const rendered = await Promise.all(targets.map((target) => renderReport(report, target.format, options)))
     if (!request.force) {
       const taken = targets.filter((target) => fileExists(target.path)).map((target) => path.basename(target.path))
       if (taken.length > 0) {
@@ -141,6 +140,7 @@ export class ExportService {
       this.written.add(target.path)
       files.push(target)
     })
+    this.deps.rememberChoices?.({ exportFolder: folder, exportFormats: request.formats, exportRedact: request.redact })
     return { files, canReveal: !!this.deps.shell }
   }
 

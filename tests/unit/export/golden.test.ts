@@ -82,6 +82,12 @@ describe('report goldens', () => {
     expect(md).toContain('factuur 4411')
     golden('shift.en.redacted.md', md)
   })
+
+  it("redacts in the region of the report's language: a Dutch number glued to a word", () => {
+    const remark = 'bel0612345678 of tel.020-5550101, factuur 4411'
+    const report = buildReport(services.db, options({ redact: true, language: 'nl', remark }))
+    expect(report.remark).toBe('bel[phone] of tel.[phone], factuur 4411')
+  })
 })
 
 describe('report content', () => {

@@ -1,6 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { EMAIL_MASK, PHONE_MASK, looksLikePhone, redactText } from '../../../electron/services/export/redact'
+import { APP_LOCALES, type AppLocale } from '../../../shared/locales'
+
+const language = fc.constantFrom(...APP_LOCALES)
 
 describe('redactText', () => {
   it.each([
@@ -27,6 +30,7 @@ describe('redactText', () => {
   ])('masks %s', (input, mask) => {
     expect(redactText(input)).toBe(mask)
     expect(redactText(`Bel (call) ${input}, dank.`)).toBe(`Bel (call) ${mask}, dank.`)
+    for (const locale of APP_LOCALES) expect(redactText(input, locale)).toBe(mask)
   })
 
   it.each([
@@ -51,6 +55,46 @@ describe('redactText', () => {
     '3 calls, 15 minutes',
   ])('leaves %s alone', (input) => {
     expect(redactText(input)).toBe(input)
+    for (const locale of APP_LOCALES) expect(redactText(input, locale)).toBe(input)
+  })
+
+  it.each<[AppLocale, string]>([
+    ['nl', 'tel.0612345678'],
+    ['nl', 'tel.06-12345678'],
+    ['nl', 'Tel.020-5550101'],
+    ['nl', 'mob.06 12 34 56 78'],
+    ['nl', 'nr.0201234567'],
+    ['nl', 'bel0612345678'],
+    ['hr', 'tel.091 234 5678'],
+    ['hr', 'mob.0912345678'],
+    ['hr', 'tel.01 234 5678'],
+    ['en', 'tel.07911123456'],
+    ['en', 'ph.020 7946 0958'],
+    ['en', 'tel.+31612345678'],
+    ['en', 'ph.+44 20 7946 0958'],
+    ['en', 'fax.+31.20.555.0101'],
+    ['en', 'tel.0031201234567'],
+    ['hr', 'tel.+385912345678'],
+  ])('masks a number glued to a word (%s): %s', (locale, input) => {
+    const word = input.slice(0, input.search(/[\d+]/))
+    expect(redactText(input, locale)).toBe(`${word}${PHONE_MASK}`)
+    expect(redactText(`Klant: ${input}, dank.`, locale)).toBe(`Klant: ${word}${PHONE_MASK}, dank.`)
+  })
+
+  it('finds international numbers glued to a word whatever the language', () => {
+    for (const locale of APP_LOCALES) {
+      expect(redactText('tel.+31612345678 en tel.+385 91 234 5678', locale)).toBe(
+        `tel.${PHONE_MASK} en tel.${PHONE_MASK}`,
+      )
+    }
+  })
+
+  it('keeps bare reference numbers that a region could read as a number', () => {
+    // Valid Zagreb and Washington numbers without a trunk 0 or +: left alone.
+    for (const locale of APP_LOCALES) {
+      expect(redactText('račun 12345678', locale)).toBe('račun 12345678')
+      expect(redactText('order 2026001234', locale)).toBe('order 2026001234')
+    }
   })
 
   it('masks a number next to a reference number without taking the reference', () => {
@@ -85,8 +129,8 @@ describe('redactText', () => {
 
   it('masks generated phone numbers wherever they stand in a sentence', () => {
     fc.assert(
-      fc.property(words, phone, words, (before, number, after) => {
-        const out = redactText(`${before} ${number} ${after}`)
+      fc.property(words, phone, words, language, (before, number, after, locale) => {
+        const out = redactText(`${before} ${number} ${after}`, locale)
         expect(out).toContain(PHONE_MASK)
         expect(out).not.toMatch(/\d{4}/)
       }),
@@ -96,9 +140,9 @@ describe('redactText', () => {
 
   it('is idempotent and never touches text without digits or @', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 80 }), (text) => {
-        const once = redactText(text)
-        expect(redactText(once)).toBe(once)
+      fc.property(fc.string({ maxLength: 80 }), language, (text, locale) => {
+        const once = redactText(text, locale)
+        expect(redactText(once, locale)).toBe(once)
         if (!/[\d@:]/.test(text)) expect(once).toBe(text)
       }),
       { numRuns: 500 },
@@ -110,10 +154,11 @@ describe('redactText', () => {
     fc.assert(
       fc.property(
         fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
-        (date) => {
+        language,
+        (date, locale) => {
           const iso = date.toISOString()
           const text = `op ${iso.slice(0, 10)} ${iso.slice(11, 16)} en ${pad(date.getUTCDate())}-${pad(date.getUTCMonth() + 1)}-${date.getUTCFullYear()}`
-          expect(redactText(text)).toBe(text)
+          expect(redactText(text, locale)).toBe(text)
         },
       ),
       { numRuns: 300 },
