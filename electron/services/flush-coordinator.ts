@@ -28,13 +28,15 @@ export class FlushCoordinator {
     })
   }
 
-  acknowledge(requestId: number): void {
+  /** A window saved what it had; answers the window with nothing (null). */
+  acknowledge(requestId: number): null {
     const entry = this.waiting.get(requestId)
-    if (!entry) return
+    if (!entry) return null
     entry.remaining -= 1
     if (entry.remaining <= 0) {
       this.waiting.delete(requestId)
       entry.done()
     }
+    return null
   }
 }

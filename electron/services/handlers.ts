@@ -64,13 +64,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'export:choose-folder': () => exports.chooseFolder(),
     'export:reveal': ({ path }) => exports.reveal(path),
     'backups:state': () => backups.state(),
-    'backups:create': async () => {
-      await backups.backupNow('manual')
-      return backups.state()
-    },
-    'app:flushed': ({ requestId }) => {
-      flushes.acknowledge(requestId)
-      return null
-    },
+    'backups:create': () => backups.backUpByHand(),
+    'app:flushed': ({ requestId }) => flushes.acknowledge(requestId),
   }
 }

@@ -82,6 +82,12 @@ export class BackupService {
     return this.current
   }
 
+  /** "Back up now": resolves with the new state once the backup is written and checked. */
+  async backUpByHand(): Promise<BackupState> {
+    await this.backupNow('manual')
+    return this.state()
+  }
+
   /** Starts the schedule: today's first backup if there is none yet, then every 4 hours. */
   start(): void {
     if (this.timer) return
