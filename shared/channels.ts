@@ -35,6 +35,7 @@ export const channels = [
   'day:summary',
   'backups:state',
   'backups:create',
+  'backups:restore',
 ] as const
 export type Channel = (typeof channels)[number]
 
@@ -49,6 +50,7 @@ export const hostEvents = [
   'app:flush',
   'recovery:changed',
   'backups:changed',
+  'app:restored',
 ] as const
 export type HostEvent = (typeof hostEvents)[number]
 

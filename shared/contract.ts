@@ -167,6 +167,11 @@ export const contract = {
   'backups:state': { request: empty, response: backupStateSchema },
   /** "Back up now": resolves once the backup is written and checked. */
   'backups:create': { request: empty, response: backupStateSchema },
+  /** "Restore this backup": the current data is kept aside, then the backup's data is in use. */
+  'backups:restore': {
+    request: z.strictObject({ name: z.string().min(1).max(200) }),
+    response: z.strictObject({ restoredFrom: z.number().int() }),
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export const hostEventSchemas = {
@@ -180,6 +185,8 @@ export const hostEventSchemas = {
   'app:flush': z.strictObject({ requestId: z.number().int() }),
   'recovery:changed': recoveryStateSchema.nullable(),
   'backups:changed': backupStateSchema,
+  /** The data was replaced by a backup's: windows start over from the host's state. */
+  'app:restored': z.strictObject({ restoredFrom: z.number().int() }),
   'actions:performed': z.union([
     z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, outcome: actionOutcomeSchema }),
     z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, error: appErrorSchema }),

@@ -164,6 +164,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     run: options.backupRunner,
     nativeBinding: options.nativeBinding,
     onChange: (state) => broadcast('backups:changed', state),
+    onRestored: (restoredFrom) => {
+      settings.reload()
+      decks.reload()
+      calls.reload()
+      recovery.reload()
+      broadcast('app:restored', { restoredFrom })
+    },
     log,
   })
   const flushes = new FlushCoordinator((requestId) => broadcast('app:flush', { requestId }))

@@ -65,6 +65,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'export:reveal': ({ path }) => exports.reveal(path),
     'backups:state': () => backups.state(),
     'backups:create': () => backups.backUpByHand(),
+    'backups:restore': ({ name }) => backups.restore(name),
     'app:flushed': ({ requestId }) => flushes.acknowledge(requestId),
   }
 }

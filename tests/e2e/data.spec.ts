@@ -50,3 +50,29 @@ test('the host backs up at start; "Back up now" adds one; a failed backup is sho
   await expect(page.getByTestId('backup-error')).toHaveCount(0)
   await expect(page.getByTestId('backup-failed')).toHaveCount(0)
 })
+
+test('"Restore this backup" brings the backed-up state back into the window without a restart', async ({ page }) => {
+  const deck = new DeckPage(page)
+  await deck.open(host.url)
+  const strip = page.getByTestId('call-strip')
+  await page.keyboard.press('c')
+  await expect(page.getByTestId('call-elapsed')).toBeVisible()
+
+  await deck.openSettings()
+  await page.getByTestId('backup-now').click()
+  await expect(page.getByTestId('backup-item').first()).toContainText('by you')
+  await page.getByTestId('settings-done').click()
+
+  await page.keyboard.press('e')
+  await expect(page.getByTestId('call-start')).toBeVisible()
+  await expect(strip).toContainText('No call')
+
+  await deck.openSettings()
+  await page.getByTestId('backup-restore').first().click()
+  await expect(page.getByTestId('restore-confirm')).toContainText('kept aside')
+  await deck.screenshot('data-02-restore-confirm')
+  await page.getByTestId('restore-yes').click()
+  // The window starts over from the restored data: the call that was open at the backup is open again.
+  await expect(page.getByTestId('call-elapsed')).toBeVisible()
+  expect(fs.readdirSync(dataDir).filter((name) => name.includes('.before-restore-'))).toHaveLength(1)
+})

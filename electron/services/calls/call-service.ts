@@ -250,6 +250,12 @@ export class CallService {
     this.stmt.setHard.run(hard ? 1 : 0, callId)
   }
 
+  /** The data was replaced (a restored backup): forget what was open and tell the windows. */
+  reload(): CallState {
+    this.lastOpenId = this.stmt.open.get()?.id ?? null
+    return this.changed()
+  }
+
   private changed(): CallState {
     const state = this.current()
     const endedId = this.lastOpenId !== null && state.call?.id !== this.lastOpenId ? this.lastOpenId : null

@@ -69,6 +69,11 @@ export class DeckService {
     return { fileName: `${deck.id}.calmdeck.json`, text: JSON.stringify(deck, null, 2) + '\n' }
   }
 
+  /** The data was replaced (a restored backup): read the deck again and tell the windows. */
+  reload(): DeckState {
+    return this.changed()
+  }
+
   private changed(): DeckState {
     this.cached = null
     const state = this.get()

@@ -191,6 +191,13 @@ export class RecoveryService {
     clearInterval(this.timer)
   }
 
+  /** The data was replaced (a restored backup): settle, reschedule and tell the windows, announcing nothing. */
+  reload(): RecoveryState | null {
+    this.settle()
+    this.finished.clear()
+    return this.changed()
+  }
+
   /**
    * The live break, after marking a running one that is past its end as finished, at the moment
    * it ended (a machine asleep through the end wakes to a finished break).

@@ -57,6 +57,13 @@ export class SettingsService {
     return { ...defaultSettings, ...stored }
   }
 
+  /** The data was replaced (a restored backup): every listener hears every setting as changed. */
+  reload(): Settings {
+    const settings = this.get()
+    this.onChange(settings, new Set(Object.keys(settings) as (keyof Settings)[]))
+    return settings
+  }
+
   /** Applies a validated patch and returns the full settings as now stored. */
   update(patch: SettingsPatch): Settings {
     const before = this.get()

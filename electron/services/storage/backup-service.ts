@@ -15,6 +15,7 @@ import {
   type Keep,
 } from './backup-files'
 import type { Db } from './database'
+import { restoreInPlace } from './restore'
 
 export const PERIODIC_MS = 4 * 3_600_000
 const CHECK_EVERY_MS = 5 * 60_000
@@ -41,6 +42,8 @@ export interface BackupServiceDeps {
   run?: (job: BackupJob) => Promise<BackupJobResult>
   nativeBinding?: string
   onChange?: (state: BackupState) => void
+  /** The live database now holds a restored backup: every service reloads and the windows start over. */
+  onRestored?: (restoredFrom: number) => void
   /** Error codes only. */
   log?: (line: string) => void
 }
@@ -86,6 +89,29 @@ export class BackupService {
   async backUpByHand(): Promise<BackupState> {
     await this.backupNow('manual')
     return this.state()
+  }
+
+  /**
+   * "Restore this backup": the current data is kept aside first (`calmdeck.sqlite3.before-restore-…`),
+   * then the backup is written into the live database. Resolves with the backup's time.
+   */
+  async restore(name: string): Promise<{ restoredFrom: number }> {
+    const backup = this.list().find((file) => file.name === name)
+    if (!backup) throw new AppError('not-found', 'That backup no longer exists.')
+    if (this.current) await this.current.catch(() => {})
+    const stamp = new Date(this.deps.now()).toISOString().replace(/[:.]/g, '-')
+    await restoreInPlace({
+      db: this.deps.db,
+      dbFile: this.deps.dbFile,
+      backupFile: path.join(this.dir, backup.name),
+      keepAsideName: `${path.basename(this.deps.dbFile)}.before-restore-${stamp}`,
+      run: this.deps.run ?? runBackupJob,
+      nativeBinding: this.deps.nativeBinding,
+    })
+    this.changesAtBackup = this.totalChanges()
+    this.deps.onRestored?.(backup.at)
+    this.changed()
+    return { restoredFrom: backup.at }
   }
 
   /** Starts the schedule: today's first backup if there is none yet, then every 4 hours. */

@@ -32,5 +32,18 @@ export const useBackupStore = defineStore('backups', () => {
     return result.ok
   }
 
-  return { state, error, working, newest, load: sync.load, unsubscribe: sync.stop, backupNow }
+  /**
+   * "Restore this backup": what is typed is saved first; once the host has restored it, the
+   * window starts over (on `app:restored`). False with `error` when it was refused.
+   */
+  async function restore(name: string, saveFirst: () => Promise<unknown>): Promise<boolean> {
+    working.value = true
+    await saveFirst()
+    const result = await api.invoke('backups:restore', { name })
+    working.value = false
+    error.value = result.ok ? null : result.error
+    return result.ok
+  }
+
+  return { state, error, working, newest, load: sync.load, unsubscribe: sync.stop, backupNow, restore }
 })

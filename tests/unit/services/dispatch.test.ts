@@ -86,6 +86,7 @@ describe('dispatch', () => {
       'export:reveal': { path: '/not/exported.pdf' },
       'backups:state': {},
       'backups:create': {},
+      'backups:restore': { name: 'calmdeck-2026-11-22T10-00-00-000Z-daily.sqlite3' },
     } as const
     // Well-formed, but refused by the service: the error is typed too.
     const refusals: Partial<Record<(typeof channels)[number], string>> = {
@@ -93,6 +94,7 @@ describe('dispatch', () => {
       'notes:get': 'not-found',
       'recovery:decline': 'conflict',
       'export:reveal': 'not-found',
+      'backups:restore': 'not-found',
     }
     for (const channel of channels) {
       const result = await services.dispatch(channel, requests[channel])

@@ -216,6 +216,78 @@ describe('restore on damage', () => {
   })
 })
 
+describe('restore a backup while running', () => {
+  it('brings the backup’s data back, keeps the current data aside, and tells every window', async () => {
+    let now = Date.parse('2026-11-22T09:00:00Z')
+    const app = services(() => now)
+    writeNote(app, 'Morning note about the refund')
+    app.calls.start({ source: 'window' })
+    const backup = await app.backups.backupNow('manual')
+    now += 3_600_000
+    app.calls.end('window')
+    writeNote(app, 'Afternoon note after the backup')
+    app.settings.update({ recoveryMinutes: 12 })
+    app.events.length = 0
+
+    const result = await app.dispatch('backups:restore', { name: backup.name })
+    expect(result).toEqual({ ok: true, value: { restoredFrom: backup.at } })
+    expect(app.notes.search('refund', 5)).toHaveLength(1)
+    expect(app.notes.search('afternoon', 5)).toHaveLength(0)
+    // The call was open at the backup, and is open again; the setting is back too.
+    expect(app.calls.current().call).toMatchObject({ endedAt: null })
+    expect(app.settings.get().recoveryMinutes).toBe(5)
+    const announced = app.events.map((event) => event.event)
+    for (const event of ['settings:changed', 'deck:changed', 'calls:changed', 'recovery:changed', 'app:restored']) {
+      expect(announced).toContain(event)
+    }
+    // What was there before is kept aside, whole, with the afternoon's note in it.
+    const aside = fs.readdirSync(app.dir).filter((name) => name.includes('.before-restore-'))
+    expect(aside).toHaveLength(1)
+    expect(integrity(path.join(app.dir, aside[0] ?? ''))).toEqual({ check: 'ok', version: LATEST_VERSION, notes: 2 })
+    // The app keeps writing to the restored data.
+    writeNote(app, 'Written after the restore')
+    expect(app.notes.search('restore', 5)).toHaveLength(1)
+    expect(app.db.pragma('integrity_check', { simple: true })).toBe('ok')
+  })
+
+  it('migrates a backup from an older version, and refuses a damaged or newer one with nothing changed', async () => {
+    const app = services()
+    writeNote(app, 'current note')
+    const backups = path.join(app.dir, 'backups')
+    fs.mkdirSync(backups, { recursive: true })
+    const { dir, cleanup } = tempDir()
+    cleanups.push(cleanup)
+    openDatabase({ dir, now: () => 1, migrationList: migrations.slice(0, LATEST_VERSION - 1) }).db.close()
+    const older = 'calmdeck-2026-11-01T10-00-00-000Z-daily.sqlite3'
+    const source = new Database(path.join(dir, DB_FILE))
+    await source.backup(path.join(backups, older))
+    source.close()
+    const damaged = 'calmdeck-2026-11-02T10-00-00-000Z-daily.sqlite3'
+    fs.writeFileSync(path.join(backups, damaged), 'SQLite format 3\u0000 but not really '.repeat(200))
+    const newer = 'calmdeck-2026-11-03T10-00-00-000Z-daily.sqlite3'
+    const future = new Database(path.join(backups, newer))
+    future.pragma(`user_version = ${LATEST_VERSION + 1}`)
+    future.close()
+
+    expect(await app.dispatch('backups:restore', { name: damaged })).toMatchObject({
+      ok: false,
+      error: { code: 'storage' },
+    })
+    expect(await app.dispatch('backups:restore', { name: newer })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    })
+    expect(await app.dispatch('backups:restore', { name: 'calmdeck-none.sqlite3' })).toMatchObject({ ok: false })
+    expect(app.notes.search('current', 5)).toHaveLength(1)
+
+    expect((await app.dispatch('backups:restore', { name: older })).ok).toBe(true)
+    expect(app.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
+    expect(app.notes.search('current', 5)).toHaveLength(0)
+    writeNote(app, 'after migrating the restored data')
+    expect(app.notes.search('migrating', 5)).toHaveLength(1)
+  })
+})
+
 describe('which backups are kept', () => {
   const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
   const weekOf = (ms: number) => mondayOf(dayOf(ms))
