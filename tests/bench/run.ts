@@ -1,5 +1,6 @@
 // `npm run bench`: prints one JSON object per line: {"name":…,"value":…,"unit":…}.
 // `npm run bench -- --only export` (or a comma-separated list) runs just those groups.
+import { benchBackup } from './backup'
 import { benchBridge } from './bridge'
 import { benchExport } from './export'
 import { benchFirstCard } from './first-card'
@@ -17,6 +18,7 @@ const groups: Record<string, (floor: { rawP99: number }) => unknown> = {
   bridge: ({ rawP99 }) => benchBridge(rawP99),
   'note-search': () => benchNoteSearch(),
   export: () => benchExport(),
+  backup: () => benchBackup(),
   hook: () => benchHooks(),
   idle: () => benchIdleCpu(),
 }
