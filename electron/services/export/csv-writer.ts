@@ -1,8 +1,8 @@
-/** What makes csv-stringify (record delimiter CRLF) quote a field: a comma, a quote or a CRLF. */
-const NEEDS_QUOTES = /[",]|\r\n/
+/** A character that makes RFC 4180 quote a field: the delimiter, the quote, or a line break. */
+const NEEDS_QUOTES = /[",\r\n]/
 const QUOTES = /"/g
 
-/** One field, quoted (inner quotes doubled) only when it has to be. */
+/** One field as RFC 4180 writes it: quoted (inner quotes doubled) only when it has to be. */
 export function csvField(value: string | number): string {
   const text = typeof value === 'number' ? String(value) : value
   return NEEDS_QUOTES.test(text) ? `"${text.replace(QUOTES, '""')}"` : text
@@ -11,7 +11,9 @@ export function csvField(value: string | number): string {
 /**
  * A whole CSV document: UTF-8 byte-order mark (so spreadsheet programs read it as UTF-8), comma
  * separated, CRLF after every record. Byte for byte what csv-stringify writes with
- * `{ bom: true, record_delimiter: '\r\n' }`, in one pass without its per-field option handling.
+ * `{ bom: true, record_delimiter: '\r\n', quote_record_delimiter: true }` (without the last,
+ * csv-stringify leaves a lone line break unquoted, which splits the row in a spreadsheet), in one
+ * pass without its per-field option handling.
  */
 export function csvDocument(rows: Iterable<readonly (string | number)[]>): string {
   const lines: string[] = []
