@@ -1,6 +1,7 @@
 import vue from '@vitejs/plugin-vue'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import { uiMessagesPlugin } from './scripts/ui-messages-plugin'
 
 export default defineConfig({
   main: {
@@ -32,19 +33,20 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [vue()],
+    // The catalogs arrive as message functions: no message compiler in the window (CSP: no eval).
+    plugins: [uiMessagesPlugin(), vue()],
     define: {
       __VUE_OPTIONS_API__: 'false',
       __VUE_PROD_DEVTOOLS__: 'false',
       __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
-      __INTLIFY_JIT_COMPILATION__: 'true',
-      __INTLIFY_DROP_MESSAGE_COMPILER__: 'false',
-      __INTLIFY_PROD_DEVTOOLS__: 'false',
-      __VUE_I18N_FULL_INSTALL__: 'false',
-      __VUE_I18N_LEGACY_API__: 'false',
     },
     resolve: {
-      alias: { '@shared': resolve(__dirname, 'shared') },
+      alias: {
+        '@shared': resolve(__dirname, 'shared'),
+        // Components import `useI18n` from vue-i18n; the window gets the small runtime that runs
+        // the precompiled texts (renderer/src/i18n), without vue-i18n's runtime or compiler.
+        'vue-i18n': resolve(__dirname, 'renderer/src/i18n/index.ts'),
+      },
     },
     build: {
       outDir: 'out/renderer',

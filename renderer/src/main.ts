@@ -1,7 +1,10 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './components/App.vue'
-import { i18n } from './i18n'
+import { resolveLocale } from '@shared/locales'
+import { loadLocale } from './i18n'
 import './styles/base.css'
 
-createApp(App).use(createPinia()).use(i18n).mount('#app')
+// The system's language is the likeliest; fetch it while the app asks the host for its settings.
+void loadLocale(resolveLocale('auto', navigator.languages))
+createApp(App).use(createPinia()).mount('#app')

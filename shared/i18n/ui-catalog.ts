@@ -7,13 +7,10 @@ export type { Messages }
 
 /**
  * The window's texts (vue-i18n messages) in every app language, one folder per language
- * (`shared/i18n/<lang>/ui.ts`). Free of host texts and zod: the renderer bundles this.
+ * (`shared/i18n/<lang>/ui.ts`). Free of host texts and zod. The renderer loads each language on its
+ * own (renderer/src/i18n), precompiled at build time.
  */
 export const uiMessages: Record<AppLocale, Messages> = { en, nl, hr }
 
-/** The plural forms of each language, in the order its `a | b | c` messages list them. */
-export const uiPluralForms: Record<AppLocale, Intl.LDMLPluralRule[]> = {
-  en: ['one', 'other'],
-  nl: ['one', 'other'],
-  hr: ['one', 'few', 'other'],
-}
+/** The plural forms of each language (shared/i18n/plural-forms.ts). */
+export { uiPluralForms } from './plural-forms'

@@ -13,14 +13,21 @@ export interface RunningHost {
 
 /**
  * Starts the built web host (`out/main/web.js`) on a free port and resolves once it prints its
- * "listening on" line. Every wait is bounded.
+ * "listening on" line. Every wait is bounded. `entry` starts another script the same way (bench floors).
  */
-export function startHost(dataDir: string, options: { port?: number; timeoutMs?: number } = {}): Promise<RunningHost> {
+export function startHost(
+  dataDir: string,
+  options: { port?: number; timeoutMs?: number; entry?: string } = {},
+): Promise<RunningHost> {
   const timeoutMs = options.timeoutMs ?? 15_000
-  const child = spawn(process.execPath, [ENTRY, '--port', String(options.port ?? 0), '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [options.entry ?? ENTRY, '--port', String(options.port ?? 0), '--data-dir', dataDir],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))

@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync'
 import type { ExportReport, ReportNote, ReportSummary } from '../../../shared/export'
 import { localClock } from '../time/local-clock'
+import { csvDocument } from './csv-writer'
 import { reportTexts } from './report-texts'
 
 /**
@@ -129,7 +129,7 @@ export function renderCsv(report: ExportReport): string {
       kind: recovery.status,
     })
   }
-  return stringify(rows, { bom: true, record_delimiter: '\r\n' })
+  return csvDocument(rows)
 }
 
 function summaryLabel(key: keyof ReportSummary, texts: (typeof reportTexts)['en']): string {
