@@ -1,8 +1,12 @@
 /**
  * The worker thread that takes backups, so the host's event loop never waits on the copy or its
  * integrity check. Built as its own entry (electron-vite `?nodeWorker`); one job per worker.
+ * Imported anywhere but in a worker (e.g. by a test loading the web host's CLI), it does nothing.
  */
-import { parentPort, workerData } from 'node:worker_threads'
+import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 import { runBackupJob, type BackupJob } from './backup-job'
 
-void runBackupJob(workerData as BackupJob).then((result) => parentPort?.postMessage(result))
+if (!isMainThread && parentPort) {
+  const port = parentPort
+  void runBackupJob(workerData as BackupJob).then((result) => port.postMessage(result))
+}

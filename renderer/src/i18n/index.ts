@@ -5,7 +5,8 @@ import { translate, type CompiledTree, type Named, type PluralRule } from './tra
 
 /**
  * The window's texts. Components call `useI18n()` as with vue-i18n; the renderer build resolves
- * `vue-i18n` to this module (electron.vite.config.ts), which keeps only what the window uses
+ * `vue-i18n` to this module (electron.vite.config.ts; tsconfig.web.json maps it for type checking
+ * too, so calling anything else is a type error), which keeps only what the window uses
  * (`t` with named values and a plural count) and so ships neither vue-i18n's runtime nor its
  * message compiler. Each language is its own chunk, precompiled at build time
  * (scripts/ui-messages-plugin.ts), and loaded when it is first shown.
