@@ -35,6 +35,10 @@ export const channels = [
   'day:summary',
   'backups:state',
   'backups:create',
+  'calls:pin',
+  'data:export',
+  'data:import',
+  'data:delete-all',
 ] as const
 export type Channel = (typeof channels)[number]
 

@@ -191,6 +191,12 @@ export class RecoveryService {
     clearInterval(this.timer)
   }
 
+  /** The breaks were replaced underneath (import, delete all): tell the windows, time again. */
+  reload(): RecoveryState | null {
+    this.finished.clear()
+    return this.changed()
+  }
+
   /**
    * The live break, after marking a running one that is past its end as finished, at the moment
    * it ended (a machine asleep through the end wakes to a finished break).

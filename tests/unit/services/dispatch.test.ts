@@ -86,6 +86,10 @@ describe('dispatch', () => {
       'export:reveal': { path: '/not/exported.pdf' },
       'backups:state': {},
       'backups:create': {},
+      'calls:pin': { callId: 1, pinned: true },
+      'data:export': {},
+      'data:import': { text: '{}' },
+      'data:delete-all': { confirm: 'delete all my data' },
     } as const
     // Well-formed, but refused by the service: the error is typed too.
     const refusals: Partial<Record<(typeof channels)[number], string>> = {
@@ -93,6 +97,7 @@ describe('dispatch', () => {
       'notes:get': 'not-found',
       'recovery:decline': 'conflict',
       'export:reveal': 'not-found',
+      'data:import': 'invalid-request',
     }
     for (const channel of channels) {
       const result = await services.dispatch(channel, requests[channel])
