@@ -7,6 +7,7 @@ import { benchHooks } from './hook'
 import { benchIdleCpu } from './idle-cpu'
 import { benchNoteSearch } from './note-search'
 import { benchInitialJs } from './renderer'
+import { benchRetention } from './retention'
 import { benchStorage } from './storage'
 
 /** The groups in the order a full run takes them. `bridge` needs the raw-insert floor. */
@@ -19,6 +20,7 @@ const groups: Record<string, (floor: { rawP99: number }) => unknown> = {
   export: () => benchExport(),
   hook: () => benchHooks(),
   idle: () => benchIdleCpu(),
+  retention: () => benchRetention(),
 }
 
 function selected(argv: readonly string[]): string[] {
