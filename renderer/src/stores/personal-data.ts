@@ -8,8 +8,11 @@ import { api } from '../api'
 export const usePersonalDataStore = defineStore('personal-data', () => {
   const working = ref(false)
   const error = ref<AppErrorData | null>(null)
+  /** The last action taken: only its outcome is shown. */
+  const last = ref<'export' | 'import' | 'delete' | null>(null)
 
-  async function run<T>(work: () => Promise<Result<T>>): Promise<T | null> {
+  async function run<T>(action: 'export' | 'import' | 'delete', work: () => Promise<Result<T>>): Promise<T | null> {
+    last.value = action
     working.value = true
     error.value = null
     try {
@@ -24,17 +27,17 @@ export const usePersonalDataStore = defineStore('personal-data', () => {
 
   /** The whole history as a file to save, or null (see `error`). */
   function exportAll(): Promise<{ fileName: string; text: string } | null> {
-    return run(() => api.invoke('data:export', {}))
+    return run('export', () => api.invoke('data:export', {}))
   }
 
   function importAll(text: string): Promise<PersonalDataCounts | null> {
-    return run(() => api.invoke('data:import', { text }))
+    return run('import', () => api.invoke('data:import', { text }))
   }
 
   /** Call only after the agent typed the confirmation word. */
   function deleteAll(): Promise<PersonalDataCounts | null> {
-    return run(() => api.invoke('data:delete-all', { confirm: DELETE_ALL_CONFIRMATION }))
+    return run('delete', () => api.invoke('data:delete-all', { confirm: DELETE_ALL_CONFIRMATION }))
   }
 
-  return { working, error, exportAll, importAll, deleteAll }
+  return { working, error, last, exportAll, importAll, deleteAll }
 })

@@ -245,7 +245,7 @@ export const en = {
     exported: 'Saved as {file}.',
     import: 'Import my data…',
     importHint: 'An exported file can be imported into an empty CalmDeck only.',
-    imported: 'Imported {calls} calls and {notes} notes.',
+    imported: 'Imported. Calls: {calls}, notes: {notes}.',
     notEmpty: 'CalmDeck already holds calls or notes. Delete all data first, then import.',
     invalidFile: 'This file cannot be imported. Problem at: {detail}',
     failed: 'That did not work. Nothing was changed.',

@@ -253,7 +253,7 @@ export const hr: Messages = {
     exported: 'Spremljeno kao {file}.',
     import: 'Uvezi moje podatke…',
     importHint: 'Izvezena datoteka može se uvesti samo u prazan CalmDeck.',
-    imported: 'Uvezeno poziva: {calls}, bilješki: {notes}.',
+    imported: 'Uvezeno. Pozivi: {calls}, bilješke: {notes}.',
     notEmpty: 'CalmDeck već sadrži pozive ili bilješke. Najprije obrišite sve podatke, a zatim uvezite.',
     invalidFile: 'Ova se datoteka ne može uvesti. Problem kod: {detail}',
     failed: 'To nije uspjelo. Ništa nije promijenjeno.',

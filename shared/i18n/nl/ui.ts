@@ -253,7 +253,7 @@ export const nl: Messages = {
     exported: 'Opgeslagen als {file}.',
     import: 'Mijn gegevens importeren…',
     importHint: 'Een geëxporteerd bestand kan alleen in een lege CalmDeck worden geïmporteerd.',
-    imported: '{calls} gesprekken en {notes} notities geïmporteerd.',
+    imported: 'Geïmporteerd. Gesprekken: {calls}, notities: {notes}.',
     notEmpty: 'CalmDeck bevat al gesprekken of notities. Verwijder eerst alle gegevens en importeer dan.',
     invalidFile: 'Dit bestand kan niet worden geïmporteerd. Probleem bij: {detail}',
     failed: 'Dat is niet gelukt. Er is niets veranderd.',
