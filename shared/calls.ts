@@ -12,6 +12,8 @@ export const callSchema = z.strictObject({
   direction: z.enum(['inbound', 'outbound']).nullable(),
   hard: z.boolean(),
   source: z.enum(actionSources),
+  /** Pinned by the agent ("keep this incident"): retention never deletes it. */
+  pinned: z.boolean(),
 })
 
 export const callEventSchema = z.strictObject({

@@ -36,6 +36,10 @@ export const channels = [
   'backups:state',
   'backups:create',
   'backups:restore',
+  'calls:pin',
+  'data:export',
+  'data:import',
+  'data:delete-all',
 ] as const
 export type Channel = (typeof channels)[number]
 

@@ -11,6 +11,7 @@ import {
   exportRunResultSchema,
 } from './export'
 import { noteHitSchema, noteSaveSchema, noteSchema } from './notes'
+import { DELETE_ALL_CONFIRMATION, MAX_PERSONAL_DATA_CHARS, personalDataCountsSchema } from './personal-data'
 import { daySummarySchema, recoveryStateSchema } from './recovery'
 import { errorCodes } from './result'
 import { settingsPatchSchema, settingsSchema } from './settings'
@@ -171,6 +172,23 @@ export const contract = {
   'backups:restore': {
     request: z.strictObject({ name: z.string().min(1).max(200) }),
     response: z.strictObject({ restoredFrom: z.number().int() }),
+  },
+  /** "Keep this incident": a pinned call is never deleted by retention. */
+  'calls:pin': {
+    request: z.strictObject({ callId: z.number().int().positive(), pinned: z.boolean() }),
+    response: callSchema,
+  },
+  /** "Export all my data": the schema-versioned JSON (shared/personal-data.ts) to save. */
+  'data:export': { request: empty, response: z.strictObject({ fileName: z.string(), text: z.string() }) },
+  /** "Import my data…": into an empty CalmDeck only, all or nothing. */
+  'data:import': {
+    request: z.strictObject({ text: z.string().max(MAX_PERSONAL_DATA_CHARS) }),
+    response: personalDataCountsSchema,
+  },
+  /** "Delete all my data": the window sends the fixed phrase once the agent typed the confirmation. */
+  'data:delete-all': {
+    request: z.strictObject({ confirm: z.literal(DELETE_ALL_CONFIRMATION) }),
+    response: personalDataCountsSchema,
   },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 

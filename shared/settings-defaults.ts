@@ -22,5 +22,6 @@ export const defaultSettings: Settings = {
   exportRedact: false,
   backupKeepDaily: 7,
   backupKeepWeekly: 4,
+  retentionDays: 0,
   hotkeys: {},
 }

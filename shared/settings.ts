@@ -49,6 +49,8 @@ export const settingsSchema = z.strictObject({
   /** Automatic backups kept: the newest of each of this many days, and of this many weeks. */
   backupKeepDaily: z.number().int().min(1).max(60),
   backupKeepWeekly: z.number().int().min(0).max(52),
+  /** Delete calls and notes older than this many days (pinned calls stay); 0 keeps everything. */
+  retentionDays: z.number().int().min(0).max(3650),
   /** Global hotkeys by action; null unbinds a default. Missing actions use the defaults. */
   hotkeys: z
     .record(

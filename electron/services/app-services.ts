@@ -10,6 +10,8 @@ import { CallIntegrations } from './integrations/hub'
 import { CallService } from './calls/call-service'
 import type { BackupJob, BackupJobResult } from './storage/backup-job'
 import { BackupService } from './storage/backup-service'
+import { PersonalDataService } from './storage/personal-data-service'
+import { RetentionService } from './storage/retention-service'
 import { openDatabase, type Db } from './storage/database'
 import { localClock, machineTimeZone } from './time/local-clock'
 import { DeckService } from './deck/deck-service'
@@ -71,6 +73,10 @@ export interface AppServices {
   flushes: FlushCoordinator
   /** Automatic backups; a host calls `backups.start()` for the schedule. */
   backups: BackupService
+  /** Export, import and delete all; its `deleteAll()` is also for a restart that empties the data. */
+  personalData: PersonalDataService
+  /** "Delete calls and notes older than N days"; a host calls `retention.start()` for the schedule. */
+  retention: RetentionService
   dispatch: Dispatch
   info: AppInfo
   close(): void
@@ -93,6 +99,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     (value, changed) => {
       if (changed.has('hotkeys')) hotkeys.bind(value.hotkeys)
       integrations.applySettings(value)
+      if (changed.has('retentionDays')) void retention.run()
       broadcast('settings:changed', value)
     },
     platform,
@@ -173,6 +180,32 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     },
     log,
   })
+  const retention = new RetentionService({
+    db,
+    now,
+    days: () => settings.get().retentionDays,
+    onPurged: () => calls.reload(),
+    log,
+  })
+  const personalData = new PersonalDataService({
+    db,
+    dataDir: options.dataDir,
+    appVersion: options.version,
+    now,
+    settings: () => settings.get(),
+    backupsIdle: () => backups.idle(),
+    whileIntegrationsStopped: (work) => integrations.whileStopped(work),
+    onReplaced: () => {
+      const current = settings.get()
+      hotkeys.bind(current.hotkeys)
+      integrations.applySettings(current)
+      broadcast('settings:changed', current)
+      decks.reload()
+      calls.reload()
+      recovery.reload()
+      broadcast('backups:changed', backups.state())
+    },
+  })
   const flushes = new FlushCoordinator((requestId) => broadcast('app:flush', { requestId }))
   const info: AppInfo = { version: options.version, host: options.host, platform, notices }
 
@@ -188,6 +221,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     exports,
     flushes,
     backups,
+    personalData,
   })
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => log(`internal error on ${channel}: ${errorName(error)}`),
@@ -225,9 +259,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     recovery,
     flushes,
     backups,
+    personalData,
+    retention,
     dispatch,
     info,
     close: () => {
+      retention.dispose()
       void integrations.close()
       hotkeys.unbindAll()
       recovery.dispose()

@@ -10,6 +10,7 @@ import type { NoteService } from './notes/note-service'
 import type { RecoveryService } from './recovery/recovery-service'
 import type { SettingsService } from './settings/settings-service'
 import type { BackupService } from './storage/backup-service'
+import type { PersonalDataService } from './storage/personal-data-service'
 
 export interface HandlerServices {
   info: AppInfo
@@ -23,6 +24,7 @@ export interface HandlerServices {
   exports: ExportService
   flushes: FlushCoordinator
   backups: BackupService
+  personalData: PersonalDataService
 }
 
 /**
@@ -31,7 +33,8 @@ export interface HandlerServices {
  * a handler calls one service method and decides nothing itself.
  */
 export function createHandlers(services: HandlerServices): Handlers {
-  const { info, settings, decks, actions, calls, hotkeys, notes, recovery, exports, flushes, backups } = services
+  const { info, settings, decks, actions, calls, hotkeys, notes, recovery, exports, flushes, backups, personalData } =
+    services
 
   return {
     'app:info': () => info,
@@ -67,5 +70,9 @@ export function createHandlers(services: HandlerServices): Handlers {
     'backups:create': () => backups.backUpByHand(),
     'backups:restore': ({ name }) => backups.restore(name),
     'app:flushed': ({ requestId }) => flushes.acknowledge(requestId),
+    'calls:pin': ({ callId, pinned }) => calls.setPinned(callId, pinned),
+    'data:export': () => personalData.export(),
+    'data:import': ({ text }) => personalData.import(text),
+    'data:delete-all': () => personalData.deleteAll(),
   }
 }

@@ -99,7 +99,6 @@ const round = (value: number) => Math.round(value * 100) / 100
  * Fast inserts in one transaction. Calls are spread over the year, except one busy day in June
  * with 60 calls in its 08:00–16:30 shift (for the PDF). Every fifth call is hard.
  */
-/** The year the export and backup benchmarks share. */
 export function seedYear(db: ReturnType<typeof createAppServices>['db']): void {
   const insertCall = db.prepare(
     "INSERT INTO calls (id, started_at, ended_at, caller, direction, hard, source) VALUES (?, ?, ?, ?, 'inbound', ?, 'hotkey')",

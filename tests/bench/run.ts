@@ -8,6 +8,7 @@ import { benchHooks } from './hook'
 import { benchIdleCpu } from './idle-cpu'
 import { benchNoteSearch } from './note-search'
 import { benchInitialJs } from './renderer'
+import { benchRetention } from './retention'
 import { benchStorage } from './storage'
 
 /** The groups in the order a full run takes them. `bridge` needs the raw-insert floor. */
@@ -21,6 +22,7 @@ const groups: Record<string, (floor: { rawP99: number }) => unknown> = {
   backup: () => benchBackup(),
   hook: () => benchHooks(),
   idle: () => benchIdleCpu(),
+  retention: () => benchRetention(),
 }
 
 function selected(argv: readonly string[]): string[] {

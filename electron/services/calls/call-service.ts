@@ -44,6 +44,7 @@ const toCall = (row: CallRow): Call => ({
   direction: row.direction,
   hard: row.hard === 1,
   source: row.source,
+  pinned: row.pinned === 1,
 })
 
 const toEvent = (row: EventRow): CallEvent => ({
@@ -77,6 +78,7 @@ export class CallService {
       ),
       endCall: db.prepare('UPDATE calls SET ended_at = ? WHERE id = ?'),
       setHard: db.prepare('UPDATE calls SET hard = ? WHERE id = ?'),
+      setPinned: db.prepare<[number, number]>('UPDATE calls SET pinned = ? WHERE id = ?'),
       insertEvent: db.prepare<[number, number, string, string | null, ActionSource]>(
         'INSERT INTO events (call_id, at, kind, text, source) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -215,6 +217,17 @@ export class CallService {
     return { call: toCall(row), events: this.stmt.events.all(callId).map(toEvent) }
   }
 
+  /** Pins a call ("keep this incident": retention keeps it) or unpins it; returns the call as stored. */
+  setPinned(callId: number, pinned: boolean): Call {
+    if (this.stmt.setPinned.run(pinned ? 1 : 0, callId).changes === 0) {
+      throw new AppError('not-found', 'This call does not exist.')
+    }
+    const row = this.stmt.byId.get(callId)
+    if (!row) throw new AppError('not-found', 'This call does not exist.')
+    if (row.ended_at === null) this.changed()
+    return toCall(row)
+  }
+
   private startInTransaction(options: StartOptions): CallRow {
     if (this.stmt.open.get()) throw new AppError('conflict', 'A call is already in progress. End it first.')
     const startedAt = this.deps.now()
@@ -250,7 +263,7 @@ export class CallService {
     this.stmt.setHard.run(hard ? 1 : 0, callId)
   }
 
-  /** The data was replaced (a restored backup): forget what was open and tell the windows. */
+  /** The data was replaced underneath (a restored backup, an import, delete all): forget what was open and tell the windows. */
   reload(): CallState {
     this.lastOpenId = this.stmt.open.get()?.id ?? null
     return this.changed()

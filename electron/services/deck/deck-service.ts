@@ -64,14 +64,14 @@ export class DeckService {
     return this.changed()
   }
 
+  /** The decks were replaced underneath (import, delete all): read and announce the active one again. */
+  reload(): DeckState {
+    return this.changed()
+  }
+
   export(): { fileName: string; text: string } {
     const { deck } = this.get()
     return { fileName: `${deck.id}.calmdeck.json`, text: JSON.stringify(deck, null, 2) + '\n' }
-  }
-
-  /** The data was replaced (a restored backup): read the deck again and tell the windows. */
-  reload(): DeckState {
-    return this.changed()
   }
 
   private changed(): DeckState {

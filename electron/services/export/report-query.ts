@@ -2,7 +2,7 @@ import type { Db } from '../storage/database'
 import type { CallRow, EventRow, NoteRow, RecoveryRow } from '../storage/rows'
 
 /** The columns of each table a report reads (see rows.ts for the full rows). */
-export type ReportCallRow = Omit<CallRow, 'external_id'>
+export type ReportCallRow = Omit<CallRow, 'external_id' | 'pinned'>
 export type ReportNoteRow = Omit<NoteRow, 'revision'>
 /** Only breaks that were taken (started) make it into a report. */
 export type ReportRecoveryRow = Omit<RecoveryRow, 'offered_at' | 'source' | 'status' | 'started_at'> & {

@@ -20,6 +20,8 @@ export interface CallIntegrationsDeps {
 export class CallIntegrations {
   readonly sources: readonly CallSource[]
   private active = false
+  /** How the host started the sources, to start them the same way again. */
+  private startedWith: CallSourceStartOptions | null = null
 
   constructor(private readonly deps: CallIntegrationsDeps) {
     this.sources = deps.sources({
@@ -50,6 +52,7 @@ export class CallIntegrations {
   async start(options: CallSourceStartOptions = {}): Promise<void> {
     if (this.active) return
     this.active = true
+    this.startedWith = options
     const settings = this.deps.settings()
     await Promise.all(this.sources.map((source) => source.start(settings, options)))
   }
@@ -68,6 +71,17 @@ export class CallIntegrations {
   /** The running source of that class, e.g. `sourceOf(BaresipSource)`. */
   sourceOf<T extends CallSource>(type: abstract new (...args: never[]) => T): T | undefined {
     return this.sources.find((source): source is T => source instanceof type)
+  }
+
+  /** Runs `work` with every source stopped, then starts them again as before (if they ran). */
+  async whileStopped<T>(work: () => T): Promise<T> {
+    const options = this.active ? this.startedWith : null
+    if (options) await this.close()
+    try {
+      return work()
+    } finally {
+      if (options) await this.start(options)
+    }
   }
 
   async close(): Promise<void> {

@@ -191,7 +191,7 @@ export class RecoveryService {
     clearInterval(this.timer)
   }
 
-  /** The data was replaced (a restored backup): settle, reschedule and tell the windows, announcing nothing. */
+  /** The data was replaced underneath (a restored backup, an import, delete all): settle, reschedule and tell the windows, announcing nothing. */
   reload(): RecoveryState | null {
     this.settle()
     this.finished.clear()

@@ -37,7 +37,8 @@ export class KeyValueStore {
   }
 }
 
-const USER_SETTINGS_KEY = 'user'
+/** The settings row's key in the key-value store. */
+export const USER_SETTINGS_KEY = 'user'
 /** Stored settings may lack keys added in later versions; defaults fill them in. */
 const storedSettingsSchema = settingsSchema.partial()
 

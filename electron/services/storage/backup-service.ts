@@ -135,6 +135,11 @@ export class BackupService {
     }
   }
 
+  /** Resolves once no backup is being written (e.g. before everything is deleted). */
+  async idle(): Promise<void> {
+    await this.current?.catch(() => {})
+  }
+
   dispose(): void {
     this.stopTimers()
   }

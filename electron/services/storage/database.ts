@@ -6,6 +6,7 @@ import { runBackupJobSync } from './backup-job'
 import { BACKUP_DIR, backupName, listBackupFiles, tempName } from './backup-files'
 import { registerFold } from './fold'
 import { LATEST_VERSION, migrations, type Migration } from './migrations'
+import { useIncrementalVacuum } from './retention'
 
 export type Db = Database.Database
 
@@ -71,6 +72,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     registerFold(db)
     const failure = backupBeforeMigration(db, file, list.length, options)
     if (failure) notices.push({ kind: 'backup-failed', movedTo: '', restoredFrom: null, at: options.now() })
+    useIncrementalVacuum(db)
     migrate(db, list)
   } catch (error) {
     db.close()

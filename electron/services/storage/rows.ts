@@ -17,6 +17,8 @@ export interface CallRow {
   source: ActionSource
   /** A softphone's id for the call, to recognise repeated reports of it. */
   external_id: string | null
+  /** 1 when the agent pinned the call ("keep this incident"): retention keeps it (migration 006). */
+  pinned: number
 }
 
 /** A row of `events` (migration 002). */

@@ -103,6 +103,18 @@ export const useCallStore = defineStore('calls', () => {
     return result.ok ? result.value.events : []
   }
 
+  /** Pins a call ("keep this incident") or unpins it; the pin as now stored, or null if refused. */
+  async function pin(callId: number, pinned: boolean): Promise<boolean | null> {
+    const result = await api.invoke('calls:pin', { callId, pinned })
+    return result.ok ? result.value.pinned : null
+  }
+
+  /** Whether a call is pinned, or null if it cannot be read. */
+  async function pinned(callId: number): Promise<boolean | null> {
+    const result = await api.invoke('calls:timeline', { callId })
+    return result.ok ? result.value.call.pinned : null
+  }
+
   function show(next: FeedbackInput): void {
     feedback.value = { ...next, id: ++feedbackId }
     clearTimeout(feedbackTimer)
@@ -130,6 +142,8 @@ export const useCallStore = defineStore('calls', () => {
     undo,
     list,
     timeline,
+    pin,
+    pinned,
     dismiss,
   }
 })

@@ -242,6 +242,32 @@ export const en = {
   connection: {
     lost: 'Connection to CalmDeck lost. Reconnecting…',
   },
+  personalData: {
+    retention: 'Delete calls and notes older than',
+    days: 'days',
+    retentionOff: '0 keeps everything. Pinned calls are always kept.',
+    retentionOn:
+      'Calls and notes older than {n} day are deleted every day. Pinned calls are kept. | Calls and notes older than {n} days are deleted every day. Pinned calls are kept.',
+    export: 'Export all my data',
+    exported: 'Saved as {file}.',
+    import: 'Import my data…',
+    importHint: 'An exported file can be imported into an empty CalmDeck only.',
+    imported: 'Imported. Calls: {calls}, notes: {notes}.',
+    notEmpty: 'CalmDeck already holds calls or notes. Delete all data first, then import.',
+    invalidFile: 'This file cannot be imported. Problem at: {detail}',
+    failed: 'That did not work. Nothing was changed.',
+    delete: 'Delete all my data',
+    deleteWarning:
+      'This deletes every call, note, break, setting and deck, and all backups. It cannot be undone. Export your data first if you want to keep it.',
+    deleteWord: 'delete',
+    deleteType: 'Type “{word}” to confirm:',
+    deleteConfirm: 'Delete everything',
+    cancel: 'Cancel',
+    deleted: 'All your data was deleted.',
+    pin: 'Keep this incident',
+    pinned: 'Kept',
+    pinHint: 'A kept call and its note are never deleted by the retention setting.',
+  },
   languages: { en: 'English', nl: 'Nederlands', hr: 'Hrvatski' },
 }
 

@@ -250,5 +250,31 @@ export const hr: Messages = {
   connection: {
     lost: 'Veza s CalmDeckom je prekinuta. Ponovno povezivanje…',
   },
+  personalData: {
+    retention: 'Obriši pozive i bilješke starije od',
+    days: 'dana',
+    retentionOff: '0 čuva sve. Prikvačeni pozivi uvijek se čuvaju.',
+    retentionOn:
+      'Pozivi i bilješke stariji od {n} dana brišu se svaki dan. Prikvačeni pozivi ostaju. | Pozivi i bilješke stariji od {n} dana brišu se svaki dan. Prikvačeni pozivi ostaju. | Pozivi i bilješke stariji od {n} dana brišu se svaki dan. Prikvačeni pozivi ostaju.',
+    export: 'Izvezi sve moje podatke',
+    exported: 'Spremljeno kao {file}.',
+    import: 'Uvezi moje podatke…',
+    importHint: 'Izvezena datoteka može se uvesti samo u prazan CalmDeck.',
+    imported: 'Uvezeno. Pozivi: {calls}, bilješke: {notes}.',
+    notEmpty: 'CalmDeck već sadrži pozive ili bilješke. Najprije obrišite sve podatke, a zatim uvezite.',
+    invalidFile: 'Ova se datoteka ne može uvesti. Problem kod: {detail}',
+    failed: 'To nije uspjelo. Ništa nije promijenjeno.',
+    delete: 'Obriši sve moje podatke',
+    deleteWarning:
+      'Ovo briše svaki poziv, bilješku, pauzu, postavku i špil te sve sigurnosne kopije. To se ne može poništiti. Najprije izvezite podatke ako ih želite zadržati.',
+    deleteWord: 'obriši',
+    deleteType: 'Upišite „{word}” za potvrdu:',
+    deleteConfirm: 'Obriši sve',
+    cancel: 'Odustani',
+    deleted: 'Svi vaši podaci su obrisani.',
+    pin: 'Sačuvaj ovaj incident',
+    pinned: 'Sačuvano',
+    pinHint: 'Sačuvani poziv i njegova bilješka nikad se ne brišu zbog roka čuvanja.',
+  },
   languages: { en: 'English', nl: 'Nederlands', hr: 'Hrvatski' },
 }

@@ -250,5 +250,31 @@ export const nl: Messages = {
   connection: {
     lost: 'Verbinding met CalmDeck verbroken. Opnieuw verbinden…',
   },
+  personalData: {
+    retention: 'Gesprekken en notities verwijderen ouder dan',
+    days: 'dagen',
+    retentionOff: '0 bewaart alles. Vastgezette gesprekken blijven altijd bewaard.',
+    retentionOn:
+      'Gesprekken en notities ouder dan {n} dag worden elke dag verwijderd. Vastgezette gesprekken blijven. | Gesprekken en notities ouder dan {n} dagen worden elke dag verwijderd. Vastgezette gesprekken blijven.',
+    export: 'Al mijn gegevens exporteren',
+    exported: 'Opgeslagen als {file}.',
+    import: 'Mijn gegevens importeren…',
+    importHint: 'Een geëxporteerd bestand kan alleen in een lege CalmDeck worden geïmporteerd.',
+    imported: 'Geïmporteerd. Gesprekken: {calls}, notities: {notes}.',
+    notEmpty: 'CalmDeck bevat al gesprekken of notities. Verwijder eerst alle gegevens en importeer dan.',
+    invalidFile: 'Dit bestand kan niet worden geïmporteerd. Probleem bij: {detail}',
+    failed: 'Dat is niet gelukt. Er is niets veranderd.',
+    delete: 'Al mijn gegevens verwijderen',
+    deleteWarning:
+      'Dit verwijdert elk gesprek, elke notitie, pauze, instelling en deck, en alle back-ups. Dit kan niet ongedaan worden gemaakt. Exporteer je gegevens eerst als je ze wilt bewaren.',
+    deleteWord: 'verwijderen',
+    deleteType: 'Typ “{word}” om te bevestigen:',
+    deleteConfirm: 'Alles verwijderen',
+    cancel: 'Annuleren',
+    deleted: 'Al je gegevens zijn verwijderd.',
+    pin: 'Dit incident bewaren',
+    pinned: 'Bewaard',
+    pinHint: 'Een bewaard gesprek en zijn notitie worden nooit door de bewaartermijn verwijderd.',
+  },
   languages: { en: 'English', nl: 'Nederlands', hr: 'Hrvatski' },
 }

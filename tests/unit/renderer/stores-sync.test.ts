@@ -85,7 +85,16 @@ const cases = [
     event: 'calls:changed',
     older: { call: null, recent: [] },
     newer: {
-      call: { id: 7, startedAt: 1_000, endedAt: null, caller: null, direction: null, hard: false, source: 'window' },
+      call: {
+        id: 7,
+        startedAt: 1_000,
+        endedAt: null,
+        caller: null,
+        direction: null,
+        hard: false,
+        source: 'window',
+        pinned: false,
+      },
       recent: [],
     },
   }),

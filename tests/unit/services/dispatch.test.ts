@@ -87,6 +87,10 @@ describe('dispatch', () => {
       'backups:state': {},
       'backups:create': {},
       'backups:restore': { name: 'calmdeck-2026-11-22T10-00-00-000Z-daily.sqlite3' },
+      'calls:pin': { callId: 1, pinned: true },
+      'data:export': {},
+      'data:import': { text: '{}' },
+      'data:delete-all': { confirm: 'delete all my data' },
     } as const
     // Well-formed, but refused by the service: the error is typed too.
     const refusals: Partial<Record<(typeof channels)[number], string>> = {
@@ -95,6 +99,7 @@ describe('dispatch', () => {
       'recovery:decline': 'conflict',
       'export:reveal': 'not-found',
       'backups:restore': 'not-found',
+      'data:import': 'invalid-request',
     }
     for (const channel of channels) {
       const result = await services.dispatch(channel, requests[channel])
