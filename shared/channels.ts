@@ -35,6 +35,12 @@ export const channels = [
   'day:summary',
   'backups:state',
   'backups:create',
+  'team:state',
+  'team:set-endpoint',
+  'team:help',
+  'team:test',
+  'team:retry',
+  'team:drop',
 ] as const
 export type Channel = (typeof channels)[number]
 
@@ -49,6 +55,7 @@ export const hostEvents = [
   'app:flush',
   'recovery:changed',
   'backups:changed',
+  'team:changed',
 ] as const
 export type HostEvent = (typeof hostEvents)[number]
 

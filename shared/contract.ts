@@ -14,6 +14,7 @@ import { noteHitSchema, noteSaveSchema, noteSchema } from './notes'
 import { daySummarySchema, recoveryStateSchema } from './recovery'
 import { errorCodes } from './result'
 import { settingsPatchSchema, settingsSchema } from './settings'
+import { MAX_HELP_TEXT, outboxItemSchema, teamEndpointRequestSchema, teamStateSchema } from './team'
 
 const empty = z.strictObject({})
 
@@ -65,6 +66,7 @@ export const actionOutcomeSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('call-ended'), state: callStateSchema }),
   z.strictObject({ type: z.literal('ui'), action: actionIdSchema }),
   z.strictObject({ type: z.literal('recovery'), state: recoveryStateSchema.nullable() }),
+  z.strictObject({ type: z.literal('help-requested'), item: outboxItemSchema }),
 ])
 
 export const hotkeyStatusSchema = z.strictObject({
@@ -167,6 +169,19 @@ export const contract = {
   'backups:state': { request: empty, response: backupStateSchema },
   /** "Back up now": resolves once the backup is written and checked. */
   'backups:create': { request: empty, response: backupStateSchema },
+  /** The team channel (URL masked), the latest help request and the messages that failed. */
+  'team:state': { request: empty, response: teamStateSchema },
+  /** Sets the team channel and its URL (a secret), or turns it off. */
+  'team:set-endpoint': { request: teamEndpointRequestSchema, response: teamStateSchema },
+  /** "Ask for help" from the window with a line of text and, if ticked, the call's note. */
+  'team:help': {
+    request: z.strictObject({ text: z.string().max(MAX_HELP_TEXT), includeNote: z.boolean() }),
+    response: outboxItemSchema,
+  },
+  /** "Send a test message". */
+  'team:test': { request: empty, response: outboxItemSchema },
+  'team:retry': { request: z.strictObject({ id: z.number().int().positive() }), response: teamStateSchema },
+  'team:drop': { request: z.strictObject({ id: z.number().int().positive() }), response: teamStateSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export const hostEventSchemas = {
@@ -180,6 +195,7 @@ export const hostEventSchemas = {
   'app:flush': z.strictObject({ requestId: z.number().int() }),
   'recovery:changed': recoveryStateSchema.nullable(),
   'backups:changed': backupStateSchema,
+  'team:changed': teamStateSchema,
   'actions:performed': z.union([
     z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, outcome: actionOutcomeSchema }),
     z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, error: appErrorSchema }),

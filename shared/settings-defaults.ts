@@ -23,4 +23,7 @@ export const defaultSettings: Settings = {
   backupKeepDaily: 7,
   backupKeepWeekly: 4,
   hotkeys: {},
+  teamDisplayName: '',
+  teamHelpOnSupervisor: false,
+  teamShiftSummary: false,
 }

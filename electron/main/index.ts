@@ -93,6 +93,7 @@ function onReady(): void {
     console.error(`calmdeck: the local API could not start (${error instanceof Error ? error.name : 'unknown'})`)
   })
   ready.backups.start()
+  ready.team.start()
   // This start's own command line (a softphone hook may have started CalmDeck), then any early links.
   ready.integrations.handleArgv(process.argv)
   for (const argv of earlyArgv.splice(0)) ready.integrations.handleArgv(argv)

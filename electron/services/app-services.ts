@@ -23,6 +23,11 @@ import { NoteService } from './notes/note-service'
 import { RecoveryService } from './recovery/recovery-service'
 import { KeyValueStore, SettingsService } from './settings/settings-service'
 import { environmentLocales } from './settings/system-locales'
+import { hostTexts } from '../../shared/i18n/host-catalog'
+import { resolveLocale } from '../../shared/locales'
+import { HelpService } from './team/help-service'
+import { httpPost, type Post } from './team/post'
+import { TeamService } from './team/team-service'
 
 export type Broadcast = <E extends HostEvent>(event: E, data: HostEventData<E>) => void
 
@@ -53,6 +58,10 @@ export interface AppServicesOptions {
   backupRunner?: (job: BackupJob) => Promise<BackupJobResult>
   /** The system's languages, best first, for the 'auto' language setting; from the environment by default. */
   systemLocales?: () => readonly string[]
+  /** Sends a team message's POST; Node's fetch with a 5 s timeout by default. */
+  teamPost?: Post
+  /** Backoff between attempts to reach the team channel (tests shorten it). */
+  teamBackoff?: { firstMs: number; maxMs: number }
 }
 
 export interface AppServices {
@@ -71,6 +80,9 @@ export interface AppServices {
   flushes: FlushCoordinator
   /** Automatic backups; a host calls `backups.start()` for the schedule. */
   backups: BackupService
+  /** The team channel and its outbox; a host calls `team.start()` to send what is queued. */
+  team: TeamService
+  help: HelpService
   dispatch: Dispatch
   info: AppInfo
   close(): void
@@ -115,10 +127,33 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     onFinished: () => options.onRecoveryFinished?.(),
   })
   recovery.watch()
+  const systemLocales = options.systemLocales ?? (() => environmentLocales(process.env))
+  const language = () => resolveLocale(settings.get().locale, systemLocales())
+  const team = new TeamService({
+    db,
+    store,
+    now,
+    post: options.teamPost ?? httpPost({ timeoutMs: 5000 }),
+    texts: () => hostTexts[language()].team,
+    onChange: (state) => broadcast('team:changed', state),
+    backoff: options.teamBackoff,
+    log,
+  })
   const actions = new ActionService(
     calls,
     recovery,
     options.onUiAction ?? ((action, source) => broadcast('ui:action', { action, source })),
+    {
+      requestHelp: (source) => help.request(source),
+      logged: (event) => {
+        if (event.kind !== 'supervisor-requested' || !settings.get().teamHelpOnSupervisor) return
+        try {
+          help.request('supervisor')
+        } catch (error) {
+          log(`help request on supervisor requested not queued: ${errorName(error)}`)
+        }
+      },
+    },
   )
   const hotkeys = new HotkeyService(
     options.shortcuts ?? null,
@@ -152,9 +187,19 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     fontDir: options.fontDir ?? findFontDir(),
     shell: options.exportShell ?? null,
     rememberChoices: (choices) => settings.update(choices),
-    systemLocales: options.systemLocales ?? (() => environmentLocales(process.env)),
+    systemLocales,
   })
   const dayClock = localClock(machineTimeZone())
+  const help = new HelpService({
+    calls,
+    notes,
+    eventKinds: () => decks.eventKinds(),
+    now,
+    clock: dayClock,
+    language,
+    agentName: () => settings.get().teamDisplayName,
+    send: (message) => team.send(message),
+  })
   const backups = new BackupService({
     db,
     dbFile: file,
@@ -181,6 +226,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     exports,
     flushes,
     backups,
+    team,
+    help,
   })
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => log(`internal error on ${channel}: ${errorName(error)}`),
@@ -218,9 +265,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     recovery,
     flushes,
     backups,
+    team,
+    help,
     dispatch,
     info,
     close: () => {
+      team.close()
       void integrations.close()
       hotkeys.unbindAll()
       recovery.dispose()

@@ -10,6 +10,8 @@ import type { NoteService } from './notes/note-service'
 import type { RecoveryService } from './recovery/recovery-service'
 import type { SettingsService } from './settings/settings-service'
 import type { BackupService } from './storage/backup-service'
+import type { HelpService } from './team/help-service'
+import type { TeamService } from './team/team-service'
 
 export interface HandlerServices {
   info: AppInfo
@@ -23,6 +25,8 @@ export interface HandlerServices {
   exports: ExportService
   flushes: FlushCoordinator
   backups: BackupService
+  team: TeamService
+  help: HelpService
 }
 
 /**
@@ -32,6 +36,7 @@ export interface HandlerServices {
  */
 export function createHandlers(services: HandlerServices): Handlers {
   const { info, settings, decks, actions, calls, hotkeys, notes, recovery, exports, flushes, backups } = services
+  const { team, help } = services
 
   return {
     'app:info': () => info,
@@ -66,5 +71,11 @@ export function createHandlers(services: HandlerServices): Handlers {
     'backups:state': () => backups.state(),
     'backups:create': () => backups.backUpByHand(),
     'app:flushed': ({ requestId }) => flushes.acknowledge(requestId),
+    'team:state': () => team.state(),
+    'team:set-endpoint': (request) => team.setEndpoint(request),
+    'team:help': (options) => help.request('window', options),
+    'team:test': () => help.test(),
+    'team:retry': ({ id }) => team.retry(id),
+    'team:drop': ({ id }) => team.drop(id),
   }
 }

@@ -163,6 +163,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     throw error
   })
   services.backups.start()
+  services.team.start()
 
   return {
     url: `http://127.0.0.1:${port}/`,

@@ -86,6 +86,12 @@ describe('dispatch', () => {
       'export:reveal': { path: '/not/exported.pdf' },
       'backups:state': {},
       'backups:create': {},
+      'team:state': {},
+      'team:set-endpoint': { kind: null },
+      'team:help': { text: 'please join', includeNote: false },
+      'team:test': {},
+      'team:retry': { id: 1 },
+      'team:drop': { id: 1 },
     } as const
     // Well-formed, but refused by the service: the error is typed too.
     const refusals: Partial<Record<(typeof channels)[number], string>> = {
@@ -93,6 +99,11 @@ describe('dispatch', () => {
       'notes:get': 'not-found',
       'recovery:decline': 'conflict',
       'export:reveal': 'not-found',
+      // No team channel is set up, so nothing is queued: nothing to retry or drop either.
+      'team:help': 'conflict',
+      'team:test': 'conflict',
+      'team:retry': 'conflict',
+      'team:drop': 'conflict',
     }
     for (const channel of channels) {
       const result = await services.dispatch(channel, requests[channel])
