@@ -28,6 +28,7 @@ import { resolveLocale } from '../../shared/locales'
 import { HelpService } from './team/help-service'
 import { httpPost, type Post } from './team/post'
 import { TeamService } from './team/team-service'
+import { shiftSummaryPoster } from './team/shift-summary'
 
 export type Broadcast = <E extends HostEvent>(event: E, data: HostEventData<E>) => void
 
@@ -188,6 +189,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     shell: options.exportShell ?? null,
     rememberChoices: (choices) => settings.update(choices),
     systemLocales,
+    onWritten: (report) => {
+      try {
+        postShiftSummary(report)
+      } catch (error) {
+        log(`shift summary not queued: ${errorName(error)}`)
+      }
+    },
   })
   const dayClock = localClock(machineTimeZone())
   const help = new HelpService({
@@ -199,6 +207,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     language,
     agentName: () => settings.get().teamDisplayName,
     send: (message) => team.send(message),
+  })
+  const postShiftSummary = shiftSummaryPoster({
+    enabled: () => settings.get().teamShiftSummary,
+    hasChannel: () => team.hasChannel(),
+    agentName: () => settings.get().teamDisplayName,
+    breaks: (from, to) => recovery.summary(from, to),
+    clock: dayClock,
+    send: (message, key) => team.send(message, key),
   })
   const backups = new BackupService({
     db,

@@ -58,6 +58,7 @@ export class Outbox {
         'INSERT INTO outbox (idem_key, type, message, created_at, next_at) VALUES (?, ?, ?, ?, ?)',
       ),
       byId: db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?'),
+      byKey: db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE idem_key = ?'),
       head: db.prepare<[], OutboxRow>("SELECT * FROM outbox WHERE status = 'pending' ORDER BY id LIMIT 1"),
       wakeAll: db.prepare<[number]>("UPDATE outbox SET next_at = ? WHERE status = 'pending'"),
       sent: db.prepare<[number, number]>(
@@ -83,15 +84,18 @@ export class Outbox {
 
   /**
    * Commits the message, then starts sending. A new message is a reason to try the channel
-   * again now, so every waiting message becomes due too.
+   * again now, so every waiting message becomes due too. With `key`, a message already queued
+   * under that key is answered instead (the same shift summary twice is posted once).
    */
-  enqueue(message: TeamMessage): OutboxItem {
+  enqueue(message: TeamMessage, key: string = randomUUID()): OutboxItem {
     const parsed = teamMessageSchema.parse(message)
     const now = this.deps.now()
+    const existing = this.stmt.byKey.get(key)
+    if (existing) return toItem(existing)
     const id = this.deps.db
       .transaction(() => {
         this.stmt.wakeAll.run(now)
-        return Number(this.stmt.insert.run(randomUUID(), parsed.type, JSON.stringify(parsed), now, now).lastInsertRowid)
+        return Number(this.stmt.insert.run(key, parsed.type, JSON.stringify(parsed), now, now).lastInsertRowid)
       })
       .immediate()
     this.changed()

@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import type { HostTexts } from '../../../shared/i18n/host-catalog'
 import { AppError } from '../../../shared/result'
@@ -23,6 +24,8 @@ const endpointSchema = z.strictObject({
 })
 type Endpoint = z.infer<typeof endpointSchema>
 const ENDPOINT_KEY = 'team.endpoint'
+/** A random id of this installation, for idempotency keys derived from names. */
+const INSTALL_KEY = 'team.install-id'
 
 export interface TeamServiceDeps {
   db: Db
@@ -86,11 +89,29 @@ export class TeamService {
     return state
   }
 
-  /** Queues a message for the channel; refused while no channel is set up. */
-  send(message: TeamMessage): OutboxItem {
-    if (!this.endpoint())
+  /**
+   * Queues a message for the channel; refused while no channel is set up. With `dedupeKey` the
+   * message is queued once per key on this installation (its idempotency key is derived from it).
+   */
+  send(message: TeamMessage, dedupeKey?: string): OutboxItem {
+    if (!this.hasChannel())
       throw new AppError('conflict', 'No team channel is set up yet: add one in Settings → Team channel.')
-    return this.outbox.enqueue(message)
+    return this.outbox.enqueue(message, dedupeKey === undefined ? undefined : this.derivedKey(dedupeKey))
+  }
+
+  hasChannel(): boolean {
+    return this.endpoint() !== null
+  }
+
+  /** A UUID-shaped key from this installation's random id and `name`: unique across agents. */
+  private derivedKey(name: string): string {
+    let install = this.deps.store.read(INSTALL_KEY, z.uuid())
+    if (!install) {
+      install = randomUUID()
+      this.deps.store.write(INSTALL_KEY, install)
+    }
+    const hex = createHash('sha256').update(`${install}\n${name}`).digest('hex')
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
   }
 
   retry(id: number): TeamState {
