@@ -1,11 +1,8 @@
 import { z } from 'zod'
 
-/** Where team messages go: a Teams Workflows webhook, a Slack incoming webhook, or any JSON webhook. */
-export const teamChannelKinds = ['teams', 'slack', 'webhook'] as const
-export type TeamChannelKind = (typeof teamChannelKinds)[number]
-
-/** What a help request was triggered by: the agent (key, button, hotkey) or a "supervisor requested" event. */
-export const helpTriggers = ['hotkey', 'window', 'supervisor'] as const
+import { MAX_HELP_TEXT, helpTriggers, outboxStatuses, teamChannelKinds } from './team-kinds'
+export { MAX_HELP_TEXT, helpTriggers, outboxStatuses, teamChannelKinds } from './team-kinds'
+export type { OutboxStatus, TeamChannelKind } from './team-kinds'
 
 /** A flag of the call, by event kind id, with its label in the agent's language. */
 const flagSchema = z.strictObject({ kind: z.string().max(40), label: z.string().max(80) })
@@ -29,7 +26,7 @@ export const teamMessageSchema = z.discriminatedUnion('type', [
     /** The call was hard when asked. */
     hard: z.boolean(),
     flags: z.array(flagSchema).max(40),
-    text: z.string().max(200).nullable(),
+    text: z.string().max(MAX_HELP_TEXT).nullable(),
     note: z.string().max(4000).nullable(),
   }),
   z.strictObject({
@@ -49,10 +46,6 @@ export const teamMessageSchema = z.discriminatedUnion('type', [
 export type TeamMessage = z.infer<typeof teamMessageSchema>
 export type HelpMessage = Extract<TeamMessage, { type: 'help' }>
 export type ShiftSummaryMessage = Extract<TeamMessage, { type: 'shift-summary' }>
-
-/** The stages of an outgoing message: queued or retrying, delivered, refused for good, dropped by the agent. */
-export const outboxStatuses = ['pending', 'sent', 'failed', 'dropped'] as const
-export type OutboxStatus = (typeof outboxStatuses)[number]
 
 /** One outgoing message as the window sees it (no payload). */
 export const outboxItemSchema = z.strictObject({
@@ -81,14 +74,13 @@ export const teamStateSchema = z.strictObject({
   endpoint: teamEndpointViewSchema.nullable(),
   /** The latest help request, for "Help requested 14:02 · sent ✓". */
   help: outboxItemSchema.nullable(),
+  /** The latest test message, for "Send a test message". */
+  test: outboxItemSchema.nullable(),
   /** Messages refused for good, to retry or drop. */
   failed: z.array(outboxItemSchema).max(50),
   pending: z.number().int(),
 })
 export type TeamState = z.infer<typeof teamStateSchema>
-
-/** The most a message's one-line text may hold. */
-export const MAX_HELP_TEXT = 200
 
 /** `team:set-endpoint`: a channel and its URL (a secret), or `kind: null` to turn the channel off. */
 export const teamEndpointRequestSchema = z.union([

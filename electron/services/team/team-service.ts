@@ -69,6 +69,7 @@ export class TeamService {
         ? { kind: endpoint.kind, maskedUrl: maskEndpointUrl(endpoint.url), hasSecret: endpoint.secret !== '' }
         : null,
       help: this.outbox.latest('help'),
+      test: this.outbox.latest('test'),
       failed: this.outbox.failed(),
       pending: this.outbox.pendingCount(),
     }
