@@ -13,6 +13,7 @@ export const fixedActions = [
   'deck-next',
   'deck-previous',
   'window-toggle',
+  'help-request',
 ] as const
 export type FixedAction = (typeof fixedActions)[number]
 export type ActionId = FixedAction | `log:${string}`
@@ -47,6 +48,8 @@ export const defaultHotkeys: Readonly<Record<string, string | null>> = {
   'log:promise-made': 'CommandOrControl+Alt+Shift+P',
   'log:resolved': 'CommandOrControl+Alt+Shift+R',
   'log:mark': 'CommandOrControl+Alt+Shift+M',
+  // G for "get help": free in GNOME, KDE, Windows and macOS defaults, and beside no other default.
+  'help-request': 'CommandOrControl+Alt+Shift+G',
 }
 
 /** Every loggable built-in kind as an action, in the order the palette shows them. */

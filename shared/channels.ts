@@ -40,6 +40,12 @@ export const channels = [
   'data:export',
   'data:import',
   'data:delete-all',
+  'team:state',
+  'team:set-endpoint',
+  'team:help',
+  'team:test',
+  'team:retry',
+  'team:drop',
 ] as const
 export type Channel = (typeof channels)[number]
 
@@ -55,6 +61,7 @@ export const hostEvents = [
   'recovery:changed',
   'backups:changed',
   'app:restored',
+  'team:changed',
 ] as const
 export type HostEvent = (typeof hostEvents)[number]
 

@@ -15,6 +15,7 @@ import { DELETE_ALL_CONFIRMATION, MAX_PERSONAL_DATA_CHARS, personalDataCountsSch
 import { daySummarySchema, recoveryStateSchema } from './recovery'
 import { errorCodes } from './result'
 import { settingsPatchSchema, settingsSchema } from './settings'
+import { MAX_HELP_TEXT, outboxItemSchema, teamEndpointRequestSchema, teamStateSchema } from './team'
 
 const empty = z.strictObject({})
 
@@ -66,6 +67,7 @@ export const actionOutcomeSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('call-ended'), state: callStateSchema }),
   z.strictObject({ type: z.literal('ui'), action: actionIdSchema }),
   z.strictObject({ type: z.literal('recovery'), state: recoveryStateSchema.nullable() }),
+  z.strictObject({ type: z.literal('help-requested'), item: outboxItemSchema }),
 ])
 
 export const hotkeyStatusSchema = z.strictObject({
@@ -190,6 +192,19 @@ export const contract = {
     request: z.strictObject({ confirm: z.literal(DELETE_ALL_CONFIRMATION) }),
     response: personalDataCountsSchema,
   },
+  /** The team channel (URL masked), the latest help request and the messages that failed. */
+  'team:state': { request: empty, response: teamStateSchema },
+  /** Sets the team channel and its URL (a secret), or turns it off. */
+  'team:set-endpoint': { request: teamEndpointRequestSchema, response: teamStateSchema },
+  /** "Ask for help" from the window with a line of text and, if ticked, the call's note. */
+  'team:help': {
+    request: z.strictObject({ text: z.string().max(MAX_HELP_TEXT), includeNote: z.boolean() }),
+    response: outboxItemSchema,
+  },
+  /** "Send a test message". */
+  'team:test': { request: empty, response: outboxItemSchema },
+  'team:retry': { request: z.strictObject({ id: z.number().int().positive() }), response: teamStateSchema },
+  'team:drop': { request: z.strictObject({ id: z.number().int().positive() }), response: teamStateSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export const hostEventSchemas = {
@@ -205,6 +220,7 @@ export const hostEventSchemas = {
   'backups:changed': backupStateSchema,
   /** The data was replaced by a backup's: windows start over from the host's state. */
   'app:restored': z.strictObject({ restoredFrom: z.number().int() }),
+  'team:changed': teamStateSchema,
   'actions:performed': z.union([
     z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, outcome: actionOutcomeSchema }),
     z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, error: appErrorSchema }),

@@ -24,4 +24,7 @@ export const defaultSettings: Settings = {
   backupKeepWeekly: 4,
   retentionDays: 0,
   hotkeys: {},
+  teamDisplayName: '',
+  teamHelpOnSupervisor: false,
+  teamShiftSummary: false,
 }

@@ -58,6 +58,12 @@ export const settingsSchema = z.strictObject({
       acceleratorSchema.nullable(),
     )
     .refine((map) => Object.keys(map).length <= 80, 'too many hotkeys'),
+  /** The name help requests and shift summaries show the team ('' sends "An agent"). */
+  teamDisplayName: z.string().trim().max(80),
+  /** Logging "supervisor requested" also sends a help request to the team channel. */
+  teamHelpOnSupervisor: z.boolean(),
+  /** End shift posts a summary card (figures only) to the team channel. */
+  teamShiftSummary: z.boolean(),
 })
 export type Settings = z.infer<typeof settingsSchema>
 

@@ -94,6 +94,7 @@ function onReady(): void {
   })
   ready.backups.start()
   ready.retention.start()
+  ready.team.start()
   // This start's own command line (a softphone hook may have started CalmDeck), then any early links.
   ready.integrations.handleArgv(process.argv)
   for (const argv of earlyArgv.splice(0)) ready.integrations.handleArgv(argv)

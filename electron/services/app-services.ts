@@ -25,6 +25,12 @@ import { NoteService } from './notes/note-service'
 import { RecoveryService } from './recovery/recovery-service'
 import { KeyValueStore, SettingsService } from './settings/settings-service'
 import { environmentLocales } from './settings/system-locales'
+import { hostTexts } from '../../shared/i18n/host-catalog'
+import { resolveLocale } from '../../shared/locales'
+import { HelpService } from './team/help-service'
+import { httpPost, type Post } from './team/post'
+import { TeamService } from './team/team-service'
+import { shiftSummaryPoster } from './team/shift-summary'
 
 export type Broadcast = <E extends HostEvent>(event: E, data: HostEventData<E>) => void
 
@@ -55,6 +61,10 @@ export interface AppServicesOptions {
   backupRunner?: (job: BackupJob) => Promise<BackupJobResult>
   /** The system's languages, best first, for the 'auto' language setting; from the environment by default. */
   systemLocales?: () => readonly string[]
+  /** Sends a team message's POST; Node's fetch with a 5 s timeout by default. */
+  teamPost?: Post
+  /** Backoff between attempts to reach the team channel (tests shorten it). */
+  teamBackoff?: { firstMs: number; maxMs: number }
 }
 
 export interface AppServices {
@@ -77,6 +87,9 @@ export interface AppServices {
   personalData: PersonalDataService
   /** "Delete calls and notes older than N days"; a host calls `retention.start()` for the schedule. */
   retention: RetentionService
+  /** The team channel and its outbox; a host calls `team.start()` to send what is queued. */
+  team: TeamService
+  help: HelpService
   dispatch: Dispatch
   info: AppInfo
   close(): void
@@ -122,10 +135,33 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     onFinished: () => options.onRecoveryFinished?.(),
   })
   recovery.watch()
+  const systemLocales = options.systemLocales ?? (() => environmentLocales(process.env))
+  const language = () => resolveLocale(settings.get().locale, systemLocales())
+  const team = new TeamService({
+    db,
+    store,
+    now,
+    post: options.teamPost ?? httpPost({ timeoutMs: 5000 }),
+    texts: () => hostTexts[language()].team,
+    onChange: (state) => broadcast('team:changed', state),
+    backoff: options.teamBackoff,
+    log,
+  })
   const actions = new ActionService(
     calls,
     recovery,
     options.onUiAction ?? ((action, source) => broadcast('ui:action', { action, source })),
+    {
+      requestHelp: (source) => help.request(source),
+      logged: (event) => {
+        if (event.kind !== 'supervisor-requested' || !settings.get().teamHelpOnSupervisor) return
+        try {
+          help.request('supervisor')
+        } catch (error) {
+          log(`help request on supervisor requested not queued: ${errorName(error)}`)
+        }
+      },
+    },
   )
   const hotkeys = new HotkeyService(
     options.shortcuts ?? null,
@@ -159,9 +195,34 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     fontDir: options.fontDir ?? findFontDir(),
     shell: options.exportShell ?? null,
     rememberChoices: (choices) => settings.update(choices),
-    systemLocales: options.systemLocales ?? (() => environmentLocales(process.env)),
+    systemLocales,
+    onWritten: (report) => {
+      try {
+        postShiftSummary(report)
+      } catch (error) {
+        log(`shift summary not queued: ${errorName(error)}`)
+      }
+    },
   })
   const dayClock = localClock(machineTimeZone())
+  const help = new HelpService({
+    calls,
+    notes,
+    eventKinds: () => decks.eventKinds(),
+    now,
+    clock: dayClock,
+    language,
+    agentName: () => settings.get().teamDisplayName,
+    send: (message) => team.send(message),
+  })
+  const postShiftSummary = shiftSummaryPoster({
+    enabled: () => settings.get().teamShiftSummary,
+    hasChannel: () => team.hasChannel(),
+    agentName: () => settings.get().teamDisplayName,
+    breaks: (from, to) => recovery.summary(from, to),
+    clock: dayClock,
+    send: (message, key) => team.send(message, key),
+  })
   const backups = new BackupService({
     db,
     dbFile: file,
@@ -222,6 +283,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     flushes,
     backups,
     personalData,
+    team,
+    help,
   })
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => log(`internal error on ${channel}: ${errorName(error)}`),
@@ -261,10 +324,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     backups,
     personalData,
     retention,
+    team,
+    help,
     dispatch,
     info,
     close: () => {
       retention.dispose()
+      team.close()
       void integrations.close()
       hotkeys.unbindAll()
       recovery.dispose()

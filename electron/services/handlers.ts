@@ -11,6 +11,8 @@ import type { RecoveryService } from './recovery/recovery-service'
 import type { SettingsService } from './settings/settings-service'
 import type { BackupService } from './storage/backup-service'
 import type { PersonalDataService } from './storage/personal-data-service'
+import type { HelpService } from './team/help-service'
+import type { TeamService } from './team/team-service'
 
 export interface HandlerServices {
   info: AppInfo
@@ -25,6 +27,8 @@ export interface HandlerServices {
   flushes: FlushCoordinator
   backups: BackupService
   personalData: PersonalDataService
+  team: TeamService
+  help: HelpService
 }
 
 /**
@@ -35,6 +39,7 @@ export interface HandlerServices {
 export function createHandlers(services: HandlerServices): Handlers {
   const { info, settings, decks, actions, calls, hotkeys, notes, recovery, exports, flushes, backups, personalData } =
     services
+  const { team, help } = services
 
   return {
     'app:info': () => info,
@@ -74,5 +79,11 @@ export function createHandlers(services: HandlerServices): Handlers {
     'data:export': () => personalData.export(),
     'data:import': ({ text }) => personalData.import(text),
     'data:delete-all': () => personalData.deleteAll(),
+    'team:state': () => team.state(),
+    'team:set-endpoint': (request) => team.setEndpoint(request),
+    'team:help': (options) => help.request('window', options),
+    'team:test': () => help.test(),
+    'team:retry': ({ id }) => team.retry(id),
+    'team:drop': ({ id }) => team.drop(id),
   }
 }

@@ -164,6 +164,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   })
   services.backups.start()
   services.retention.start()
+  services.team.start()
 
   return {
     url: `http://127.0.0.1:${port}/`,

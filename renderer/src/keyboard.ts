@@ -28,6 +28,7 @@ export const windowKeys: Readonly<Record<string, ActionId>> = {
   f: 'log:follow-up',
   w: 'recovery-start',
   d: 'recovery-decline',
+  g: 'help-request',
 }
 
 /** The letter that triggers `action` in the window, if any. */

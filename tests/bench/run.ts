@@ -10,6 +10,7 @@ import { benchNoteSearch } from './note-search'
 import { benchInitialJs } from './renderer'
 import { benchRetention } from './retention'
 import { benchStorage } from './storage'
+import { benchTeam } from './team'
 
 /** The groups in the order a full run takes them. `bridge` needs the raw-insert floor. */
 const groups: Record<string, (floor: { rawP99: number }) => unknown> = {
@@ -23,6 +24,7 @@ const groups: Record<string, (floor: { rawP99: number }) => unknown> = {
   hook: () => benchHooks(),
   idle: () => benchIdleCpu(),
   retention: () => benchRetention(),
+  team: () => benchTeam(),
 }
 
 function selected(argv: readonly string[]): string[] {

@@ -1,4 +1,9 @@
-import { createAppServices, type AppServices, type Broadcast } from '../../electron/services/app-services'
+import {
+  createAppServices,
+  type AppServices,
+  type AppServicesOptions,
+  type Broadcast,
+} from '../../electron/services/app-services'
 import { tempDir } from './temp-dir'
 
 export interface TestServices extends AppServices {
@@ -14,11 +19,13 @@ export interface TestServices extends AppServices {
 export function testServices(
   now: () => number = () => Date.parse('2026-11-22T10:00:00Z'),
   existing?: string,
+  /** More options for the services, e.g. a shorter team backoff. */
+  extra: Partial<AppServicesOptions> = {},
 ): TestServices {
   const { dir, cleanup } = existing ? { dir: existing, cleanup: () => {} } : tempDir()
   const events: { event: string; data: unknown }[] = []
   const broadcast: Broadcast = (event, data) => events.push({ event, data })
-  const services = createAppServices({ dataDir: dir, host: 'web', version: 'test', now, broadcast })
+  const services = createAppServices({ dataDir: dir, host: 'web', version: 'test', now, broadcast, ...extra })
   return {
     ...services,
     events,

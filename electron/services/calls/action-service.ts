@@ -1,7 +1,17 @@
 import { uiActions, type ActionId, type ActionSource } from '../../../shared/actions'
+import type { CallEvent } from '../../../shared/calls'
 import type { ActionOutcome } from '../../../shared/contract'
+import type { OutboxItem } from '../../../shared/team'
+import { AppError } from '../../../shared/result'
 import type { CallService } from './call-service'
 import type { RecoveryService } from '../recovery/recovery-service'
+
+/** The team side of actions: asking for help, and hearing of logged events (e.g. "supervisor requested"). */
+export interface TeamActions {
+  requestHelp(source: ActionSource): OutboxItem
+  /** Told after an event was committed; must not throw. */
+  logged?(event: CallEvent, source: ActionSource): void
+}
 
 /**
  * The one place actions are carried out, whatever triggered them: a global hotkey, a key or
@@ -13,6 +23,7 @@ export class ActionService {
     private readonly calls: CallService,
     private readonly recovery: RecoveryService,
     private readonly onUiAction: (action: ActionId, source: ActionSource) => void,
+    private readonly team?: TeamActions,
   ) {}
 
   perform(action: ActionId, source: ActionSource, text?: string): ActionOutcome {
@@ -31,8 +42,14 @@ export class ActionService {
         return { type: 'recovery', state: this.recovery.start(source) }
       case 'recovery-decline':
         return { type: 'recovery', state: this.recovery.decline(source) }
-      default:
-        return { type: 'logged', event: this.calls.log(action.slice('log:'.length), source, text) }
+      case 'help-request':
+        if (!this.team) throw new AppError('unavailable', 'Asking for help is not available here.')
+        return { type: 'help-requested', item: this.team.requestHelp(source) }
+      default: {
+        const event = this.calls.log(action.slice('log:'.length), source, text)
+        this.team?.logged?.(event, source)
+        return { type: 'logged', event }
+      }
     }
   }
 }

@@ -41,6 +41,8 @@ export interface ExportServiceDeps {
   rememberChoices?: (choices: ExportChoices) => void
   /** The system's languages, best first, for the 'auto' language setting. */
   systemLocales?: () => readonly string[]
+  /** A report was written (End shift): e.g. the team's summary card. Must not throw. */
+  onWritten?: (report: ExportReport) => void
 }
 
 /** What the End shift view offers again next time. */
@@ -141,6 +143,7 @@ export class ExportService {
       files.push(target)
     })
     this.deps.rememberChoices?.({ exportFolder: folder, exportFormats: request.formats, exportRedact: request.redact })
+    this.deps.onWritten?.(report)
     return { files, canReveal: !!this.deps.shell }
   }
 

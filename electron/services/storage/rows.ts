@@ -73,3 +73,17 @@ export function recoveryTimes(
     endedAt: row.ended_at,
   }
 }
+
+/** A row of `outbox` (migration 005). */
+export interface OutboxRow {
+  id: number
+  idem_key: string
+  type: 'help' | 'shift-summary' | 'test'
+  message: string
+  created_at: number
+  status: 'pending' | 'sent' | 'failed' | 'dropped'
+  attempts: number
+  next_at: number
+  last_error: string | null
+  sent_at: number | null
+}

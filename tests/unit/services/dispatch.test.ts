@@ -91,6 +91,12 @@ describe('dispatch', () => {
       'data:export': {},
       'data:import': { text: '{}' },
       'data:delete-all': { confirm: 'delete all my data' },
+      'team:state': {},
+      'team:set-endpoint': { kind: null },
+      'team:help': { text: 'please join', includeNote: false },
+      'team:test': {},
+      'team:retry': { id: 1 },
+      'team:drop': { id: 1 },
     } as const
     // Well-formed, but refused by the service: the error is typed too.
     const refusals: Partial<Record<(typeof channels)[number], string>> = {
@@ -100,6 +106,11 @@ describe('dispatch', () => {
       'export:reveal': 'not-found',
       'backups:restore': 'not-found',
       'data:import': 'invalid-request',
+      // No team channel is set up, so nothing is queued: nothing to retry or drop either.
+      'team:help': 'conflict',
+      'team:test': 'conflict',
+      'team:retry': 'conflict',
+      'team:drop': 'conflict',
     }
     for (const channel of channels) {
       const result = await services.dispatch(channel, requests[channel])

@@ -76,3 +76,30 @@ describe('migration 003 (notes)', () => {
     db.close()
   })
 })
+
+describe('migration 005 (outbox)', () => {
+  it('migrates a version-4 database with calls and a recovery in it, keeping them, and queues messages once per key', () => {
+    const dir = databaseAt(4, (db) => {
+      db.prepare("INSERT INTO calls (started_at, ended_at, hard, source) VALUES (10, 20, 1, 'hotkey')").run()
+      db.prepare(
+        "INSERT INTO recoveries (call_id, status, offered_at, duration_ms, source) VALUES (1, 'offered', 20, 300000, 'window')",
+      ).run()
+    })
+    const { db } = openDatabase({ dir, now: Date.now, migrationList: migrations.slice(0, 5) })
+    expect(db.pragma('user_version', { simple: true })).toBe(5)
+    expect(db.prepare('SELECT hard FROM calls').get()).toEqual({ hard: 1 })
+    expect(db.prepare('SELECT status FROM recoveries').get()).toEqual({ status: 'offered' })
+    const insert = db.prepare(
+      "INSERT INTO outbox (idem_key, type, message, created_at, next_at) VALUES (?, 'help', '{}', 1, 1)",
+    )
+    insert.run('k1')
+    expect(() => insert.run('k1')).toThrow(/UNIQUE/)
+    expect(() =>
+      db
+        .prepare("INSERT INTO outbox (idem_key, type, message, created_at, next_at) VALUES ('k2', 'spam', '{}', 1, 1)")
+        .run(),
+    ).toThrow(/CHECK/)
+    expect(db.prepare('SELECT status, attempts FROM outbox').get()).toEqual({ status: 'pending', attempts: 0 })
+    db.close()
+  })
+})
