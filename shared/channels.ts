@@ -35,6 +35,8 @@ export const channels = [
   'day:summary',
   'backups:state',
   'backups:create',
+  'mic:state',
+  'mic:answer',
 ] as const
 export type Channel = (typeof channels)[number]
 
@@ -49,6 +51,7 @@ export const hostEvents = [
   'app:flush',
   'recovery:changed',
   'backups:changed',
+  'mic:changed',
 ] as const
 export type HostEvent = (typeof hostEvents)[number]
 

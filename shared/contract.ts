@@ -14,6 +14,7 @@ import { noteHitSchema, noteSaveSchema, noteSchema } from './notes'
 import { daySummarySchema, recoveryStateSchema } from './recovery'
 import { errorCodes } from './result'
 import { settingsPatchSchema, settingsSchema } from './settings'
+import { micAnswerSchema, micStateSchema } from './mic'
 
 const empty = z.strictObject({})
 
@@ -167,6 +168,10 @@ export const contract = {
   'backups:state': { request: empty, response: backupStateSchema },
   /** "Back up now": resolves once the backup is written and checked. */
   'backups:create': { request: empty, response: backupStateSchema },
+  /** The microphone source: whether it observes, and the question the window shows. */
+  'mic:state': { request: empty, response: micStateSchema },
+  /** An answer to "Is it your phone?" or "Log this as a call?". */
+  'mic:answer': { request: micAnswerSchema, response: micStateSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export const hostEventSchemas = {
@@ -180,6 +185,7 @@ export const hostEventSchemas = {
   'app:flush': z.strictObject({ requestId: z.number().int() }),
   'recovery:changed': recoveryStateSchema.nullable(),
   'backups:changed': backupStateSchema,
+  'mic:changed': micStateSchema,
   'actions:performed': z.union([
     z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, outcome: actionOutcomeSchema }),
     z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, error: appErrorSchema }),

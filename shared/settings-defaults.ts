@@ -22,5 +22,10 @@ export const defaultSettings: Settings = {
   exportRedact: false,
   backupKeepDaily: 7,
   backupKeepWeekly: 4,
+  micSource: false,
+  micStartSeconds: 3,
+  micReleaseSeconds: 5,
+  micMode: 'auto',
+  micApps: {},
   hotkeys: {},
 }

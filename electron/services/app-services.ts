@@ -7,6 +7,7 @@ import { ActionService } from './calls/action-service'
 import { CallEventIngest } from './integrations/call-event-ingest'
 import { createCallSources } from './integrations/call-integrations'
 import { CallIntegrations } from './integrations/hub'
+import { MicrophoneSource, type MicrophoneSourceOptions } from './integrations/sources/microphone'
 import { CallService } from './calls/call-service'
 import type { BackupJob, BackupJobResult } from './storage/backup-job'
 import { BackupService } from './storage/backup-service'
@@ -51,6 +52,8 @@ export interface AppServicesOptions {
   fontDir?: string
   /** Runs a backup job; the built hosts pass a worker thread, by default it runs in this thread. */
   backupRunner?: (job: BackupJob) => Promise<BackupJobResult>
+  /** The microphone source's monitor and delays (tests); this OS's monitor by default. */
+  microphone?: Partial<MicrophoneSourceOptions>
   /** The system's languages, best first, for the 'auto' language setting; from the environment by default. */
   systemLocales?: () => readonly string[]
 }
@@ -140,6 +143,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     sources: (context) =>
       createCallSources(context, {
         onRefused: (error) => broadcast('actions:performed', { source: 'integration', action: 'call-start', error }),
+        microphone: {
+          onState: (state) => broadcast('mic:changed', state),
+          remember: (app, choice) => settings.update({ micApps: { ...settings.get().micApps, [app]: choice } }),
+          ...options.microphone,
+        },
       }),
     log,
   })
@@ -181,6 +189,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     exports,
     flushes,
     backups,
+    mic: integrations.sourceOf(MicrophoneSource) ?? unreachable('the microphone source'),
   })
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => log(`internal error on ${channel}: ${errorName(error)}`),
@@ -228,6 +237,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       db.close()
     },
   }
+}
+
+function unreachable(what: string): never {
+  throw new Error(`${what} is missing`)
 }
 
 /** Names an error for logs without its message, which could echo user data. */

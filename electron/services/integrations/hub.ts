@@ -26,6 +26,7 @@ export class CallIntegrations {
       dataDir: deps.dataDir,
       receive: (event, origin) => this.receive(event, origin),
       log: (line) => deps.log?.(line),
+      openCall: () => deps.ingest.openCall(),
     })
   }
 

@@ -86,6 +86,8 @@ describe('dispatch', () => {
       'export:reveal': { path: '/not/exported.pdf' },
       'backups:state': {},
       'backups:create': {},
+      'mic:state': {},
+      'mic:answer': { kind: 'phone', app: 'microsip.exe', answer: 'later' },
     } as const
     // Well-formed, but refused by the service: the error is typed too.
     const refusals: Partial<Record<(typeof channels)[number], string>> = {
@@ -93,6 +95,7 @@ describe('dispatch', () => {
       'notes:get': 'not-found',
       'recovery:decline': 'conflict',
       'export:reveal': 'not-found',
+      'mic:answer': 'unavailable',
     }
     for (const channel of channels) {
       const result = await services.dispatch(channel, requests[channel])
