@@ -122,8 +122,9 @@ describe('the shipped list of sources', () => {
       { id: 'command-line', state: 'on' },
       { id: 'local-api', state: 'on', detail: `127.0.0.1:${port}` },
       { id: 'baresip', state: 'off' },
+      { id: 'microphone', state: 'off' },
     ])
     services.settings.update({ callEventsLocal: false, callEventsBaresip: true, baresipAddress: '127.0.0.1:1' })
-    expect(services.integrations.status().map((status) => status.state)).toEqual(['off', 'off', 'waiting'])
+    expect(services.integrations.status().map((status) => status.state)).toEqual(['off', 'off', 'waiting', 'off'])
   })
 })

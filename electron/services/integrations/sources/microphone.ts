@@ -78,7 +78,9 @@ export class MicrophoneSource implements CallSource {
   status(settings: Settings): CallSourceStatus {
     const state = this.state(settings)
     const mapped = { off: 'off', on: 'on', waiting: 'waiting', unsupported: 'error' } as const
-    return { id: this.id, state: mapped[state.status], detail: state.detail }
+    const status: CallSourceStatus = { id: this.id, state: mapped[state.status] }
+    if (state.detail) status.detail = state.detail
+    return status
   }
 
   /** What the window shows: whether it observes, the open question, who holds the microphone. */
