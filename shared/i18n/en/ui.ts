@@ -235,6 +235,31 @@ export const en = {
   connection: {
     lost: 'Connection to CalmDeck lost. Reconnecting…',
   },
+  mic: {
+    source: 'Notice calls when my phone uses the microphone',
+    sourceHint:
+      'Works with any phone: browser tabs, Teams, Zoom, softphones. CalmDeck sees only which app has the microphone open, never the sound.',
+    status: {
+      on: 'Watching which app uses the microphone.',
+      waiting: 'Waiting for the sound system… Everything else works.',
+      unsupported: 'This system cannot tell CalmDeck which app uses the microphone. Everything else works.',
+    },
+    mode: 'When my phone uses the microphone',
+    modes: { auto: 'Start and end calls by themselves', ask: 'Ask “Log this as a call?”' },
+    startSeconds: 'Seconds of use before a call starts',
+    releaseSeconds: 'Seconds released before a call ends',
+    releaseHint: 'A hold or mute shorter than this keeps one call.',
+    apps: 'Apps that used the microphone',
+    noApps: 'None yet: CalmDeck asks the first time an app uses it.',
+    choices: { phone: 'My phone', 'not-phone': 'Not my phone' },
+    forget: 'Ask again',
+    askPhone: '{name} is using the microphone. Is it your phone?',
+    askBrowserHint: 'Say yes only if you phone in this browser.',
+    askLogCall: '{name} is using the microphone. Log this as a call?',
+    yes: 'Yes',
+    no: 'No',
+    later: 'Ask later',
+  },
   languages: { en: 'English', nl: 'Nederlands', hr: 'Hrvatski' },
 }
 

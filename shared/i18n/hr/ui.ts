@@ -243,5 +243,30 @@ export const hr: Messages = {
   connection: {
     lost: 'Veza s CalmDeckom je prekinuta. Ponovno povezivanje…',
   },
+  mic: {
+    source: 'Prepoznaj pozive kad moj telefon koristi mikrofon',
+    sourceHint:
+      'Radi sa svakim telefonom: kartice preglednika, Teams, Zoom, softphoni. CalmDeck vidi samo koja aplikacija ima otvoren mikrofon, nikad zvuk.',
+    status: {
+      on: 'Prati koja aplikacija koristi mikrofon.',
+      waiting: 'Čeka zvučni sustav… Sve ostalo radi.',
+      unsupported: 'Ovaj sustav ne može reći CalmDecku koja aplikacija koristi mikrofon. Sve ostalo radi.',
+    },
+    mode: 'Kad moj telefon koristi mikrofon',
+    modes: { auto: 'Sam započni i završi pozive', ask: 'Pitaj „Zabilježiti kao poziv?”' },
+    startSeconds: 'Sekunde korištenja prije početka poziva',
+    releaseSeconds: 'Sekunde bez mikrofona prije kraja poziva',
+    releaseHint: 'Čekanje ili utišavanje kraće od toga ostaje jedan poziv.',
+    apps: 'Aplikacije koje su koristile mikrofon',
+    noApps: 'Još nijedna: CalmDeck pita kad ga neka aplikacija prvi put koristi.',
+    choices: { phone: 'Moj telefon', 'not-phone': 'Nije moj telefon' },
+    forget: 'Pitaj ponovno',
+    askPhone: '{name} koristi mikrofon. Je li to tvoj telefon?',
+    askBrowserHint: 'Reci da samo ako telefoniraš u ovom pregledniku.',
+    askLogCall: '{name} koristi mikrofon. Zabilježiti kao poziv?',
+    yes: 'Da',
+    no: 'Ne',
+    later: 'Pitaj kasnije',
+  },
   languages: { en: 'English', nl: 'Nederlands', hr: 'Hrvatski' },
 }

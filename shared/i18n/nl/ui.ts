@@ -243,5 +243,30 @@ export const nl: Messages = {
   connection: {
     lost: 'Verbinding met CalmDeck verbroken. Opnieuw verbinden…',
   },
+  mic: {
+    source: 'Gesprekken herkennen als mijn telefoon de microfoon gebruikt',
+    sourceHint:
+      'Werkt met elke telefoon: browsertabbladen, Teams, Zoom, softphones. CalmDeck ziet alleen welke app de microfoon open heeft, nooit het geluid.',
+    status: {
+      on: 'Houdt bij welke app de microfoon gebruikt.',
+      waiting: 'Wacht op het geluidssysteem… Al het andere werkt.',
+      unsupported: 'Dit systeem kan CalmDeck niet vertellen welke app de microfoon gebruikt. Al het andere werkt.',
+    },
+    mode: 'Als mijn telefoon de microfoon gebruikt',
+    modes: { auto: 'Gesprekken vanzelf starten en beëindigen', ask: 'Vragen: “Als gesprek vastleggen?”' },
+    startSeconds: 'Seconden gebruik voordat een gesprek start',
+    releaseSeconds: 'Seconden vrij voordat een gesprek eindigt',
+    releaseHint: 'Een wachtstand of demping die korter duurt, blijft één gesprek.',
+    apps: 'Apps die de microfoon gebruikten',
+    noApps: 'Nog geen: CalmDeck vraagt het de eerste keer dat een app hem gebruikt.',
+    choices: { phone: 'Mijn telefoon', 'not-phone': 'Niet mijn telefoon' },
+    forget: 'Opnieuw vragen',
+    askPhone: '{name} gebruikt de microfoon. Is dit je telefoon?',
+    askBrowserHint: 'Zeg alleen ja als je in deze browser belt.',
+    askLogCall: '{name} gebruikt de microfoon. Als gesprek vastleggen?',
+    yes: 'Ja',
+    no: 'Nee',
+    later: 'Later vragen',
+  },
   languages: { en: 'English', nl: 'Nederlands', hr: 'Hrvatski' },
 }

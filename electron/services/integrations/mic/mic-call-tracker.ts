@@ -1,4 +1,4 @@
-import type { MicChoice, MicMode } from '../../../../shared/mic'
+import type { MicChoice, MicMode } from '../../../../shared/mic-apps'
 import type { MicChange } from './monitor'
 
 export interface MicTrackerConfig {

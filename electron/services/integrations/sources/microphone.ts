@@ -1,5 +1,5 @@
 import type { MicAnswer, MicChoice, MicState } from '../../../../shared/mic'
-import { micAppName, knownMicApp } from '../../../../shared/mic'
+import { knownMicApp, micAppName } from '../../../../shared/mic-apps'
 import { AppError } from '../../../../shared/result'
 import type { Settings } from '../../../../shared/settings'
 import type { CallSource, CallSourceContext, CallSourceStatus } from '../call-source'
