@@ -15,10 +15,14 @@ export interface RunningHost {
  * Starts the built web host (`out/main/web.js`) on a free port and resolves once it prints its
  * "listening on" line. Every wait is bounded.
  */
-export function startHost(dataDir: string, options: { port?: number; timeoutMs?: number } = {}): Promise<RunningHost> {
+export function startHost(
+  dataDir: string,
+  options: { port?: number; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunningHost> {
   const timeoutMs = options.timeoutMs ?? 15_000
   const child = spawn(process.execPath, [ENTRY, '--port', String(options.port ?? 0), '--data-dir', dataDir], {
     cwd: ROOT,
+    env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
