@@ -21,8 +21,7 @@ describe('microphone source on a real PulseAudio', () => {
   const openCall = () => services.calls.openCall()
   const callCount = () => (services.db.prepare('SELECT count(*) AS n FROM calls').get() as { n: number }).n
 
-  beforeAll(async () => {
-    await pulse.start()
+  async function startServices(): Promise<void> {
     services = createAppServices({
       dataDir: dir,
       host: 'web',
@@ -38,6 +37,11 @@ describe('microphone source on a real PulseAudio', () => {
     await services.integrations.start({ apiPort: 0 })
     services.settings.update({ micSource: true })
     await waitFor('the source observing', () => micState().status === 'on')
+  }
+
+  beforeAll(async () => {
+    await pulse.start()
+    await startServices()
   }, 30_000)
 
   afterAll(async () => {
@@ -104,8 +108,34 @@ describe('microphone source on a real PulseAudio', () => {
     await waitFor('the call to end', () => openCall() === null, RELEASE_MS + 3_000)
     await pulse.start()
     await waitFor('the source back', () => micState().status === 'on', 5_000)
-    pulse.record('mic')
+    const again = pulse.record('mic')
     const next = await waitFor('a new call', openCall, 5_000)
     expect(next.id).not.toBe(call.id)
+    await again()
+    await waitFor('the call to end', () => openCall() === null, RELEASE_MS + 3_000)
   }, 30_000)
+
+  it('after a restart, checks a call it left open against who holds the microphone now', async () => {
+    const phone = pulse.record('mic')
+    const call = await waitFor('a call', openCall, 5_000)
+    services.close()
+    states.length = 0
+    await startServices()
+    // The phone still holds the microphone: the call goes on, and ends when it lets go.
+    await sleep(RELEASE_MS * 1.5)
+    expect(openCall()?.id).toBe(call.id)
+    await phone()
+    await waitFor('the call to end', () => openCall() === null, RELEASE_MS + 3_000)
+
+    pulse.record('mic')
+    const left = await waitFor('another call', openCall, 5_000)
+    services.close()
+    await pulse.stop()
+    await pulse.start()
+    states.length = 0
+    await startServices()
+    // Nothing holds the microphone after the restart: the call left open is ended.
+    await waitFor('the left call to end', () => openCall() === null, 3_000)
+    expect(services.calls.timeline(left.id).call.endedAt).not.toBeNull()
+  }, 40_000)
 })
