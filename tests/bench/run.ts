@@ -6,6 +6,7 @@ import { benchFirstCard } from './first-card'
 import { benchHooks } from './hook'
 import { benchIdleCpu } from './idle-cpu'
 import { benchNoteSearch } from './note-search'
+import { benchMic } from './mic'
 import { benchInitialJs } from './renderer'
 import { benchStorage } from './storage'
 
@@ -19,6 +20,7 @@ const groups: Record<string, (floor: { rawP99: number }) => unknown> = {
   export: () => benchExport(),
   hook: () => benchHooks(),
   idle: () => benchIdleCpu(),
+  mic: () => benchMic(),
 }
 
 function selected(argv: readonly string[]): string[] {
