@@ -43,7 +43,10 @@ export interface AppServicesOptions {
   onRecoveryFinished?: () => void
   /** Deck and window actions (next card, show/hide). By default they go to the windows. */
   onUiAction?: (action: ActionId, source: ActionSource) => void
-  /** A softphone call just opened and Settings ask to show the window (without focus). */
+  /**
+   * A softphone call just opened and Settings ask to show the window, or the microphone source
+   * asks a question: show it without taking focus.
+   */
   onCallShown?: () => void
   log?: (line: string) => void
   /** Folder picker and "show in folder" for exports (desktop); none in the browser. */
@@ -128,6 +131,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     (action) => runHotkey(action),
     (status) => broadcast('hotkeys:changed', status),
   )
+  let shownPrompt: string | null = null
   const integrations = new CallIntegrations({
     dataDir: options.dataDir,
     settings: () => settings.get(),
@@ -144,7 +148,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       createCallSources(context, {
         onRefused: (error) => broadcast('actions:performed', { source: 'integration', action: 'call-start', error }),
         microphone: {
-          onState: (state) => broadcast('mic:changed', state),
+          onState: (state) => {
+            // A new question shows the window like a call does: without taking focus.
+            const prompt = state.prompt ? `${state.prompt.kind}:${state.prompt.app}` : null
+            if (prompt && prompt !== shownPrompt) options.onCallShown?.()
+            shownPrompt = prompt
+            broadcast('mic:changed', state)
+          },
           remember: (app, choice) => settings.update({ micApps: { ...settings.get().micApps, [app]: choice } }),
           ...options.microphone,
         },

@@ -18,6 +18,7 @@ describe('microphone source on a real PulseAudio', () => {
   const { dir, cleanup } = tempDir()
   let services: AppServices
   const states: MicState[] = []
+  let shown = 0
   const openCall = () => services.calls.openCall()
   const callCount = () => (services.db.prepare('SELECT count(*) AS n FROM calls').get() as { n: number }).n
 
@@ -26,6 +27,7 @@ describe('microphone source on a real PulseAudio', () => {
       dataDir: dir,
       host: 'web',
       version: 'test',
+      onCallShown: () => shown++,
       broadcast: (event, data) => {
         if (event === 'mic:changed') states.push(data as MicState)
       },
@@ -58,6 +60,7 @@ describe('microphone source on a real PulseAudio', () => {
     const stop = pulse.record('mic')
     const prompt = await waitFor('the question', () => micState().prompt)
     expect(prompt).toEqual({ kind: 'phone', app: 'pacat', name: 'pacat', browser: false })
+    expect(shown).toBe(1)
     expect(openCall()).toBeNull()
     const answered = await services.dispatch('mic:answer', { kind: 'phone', app: 'pacat', answer: 'yes' })
     expect(answered.ok).toBe(true)
