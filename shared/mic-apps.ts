@@ -3,6 +3,9 @@
  * answers, the modes and the shipped list of phones that lets a question name an app well.
  */
 
+/** An app id (executable name or bundle id) is at most this long. */
+export const MAX_MIC_APP_CHARS = 200
+
 /** The user's answer for an app: it is the phone, or it is not. Apps not listed were never answered. */
 export const micChoices = ['phone', 'not-phone'] as const
 export type MicChoice = (typeof micChoices)[number]

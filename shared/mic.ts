@@ -1,6 +1,8 @@
 import { z } from 'zod'
 
-export { micChoices, micModes, type MicChoice, type MicMode } from './mic-apps'
+import { MAX_MIC_APP_CHARS } from './mic-apps'
+
+export { MAX_MIC_APP_CHARS, micChoices, micModes, type MicChoice, type MicMode } from './mic-apps'
 
 /**
  * The microphone as a call source: which apps use the capture device (never the sound itself),
@@ -8,7 +10,6 @@ export { micChoices, micModes, type MicChoice, type MicMode } from './mic-apps'
  */
 
 /** An app as the OS names it: an executable name (`microsip.exe`, `baresip`) or a bundle id. */
-export const MAX_MIC_APP_CHARS = 200
 export const MAX_MIC_APPS = 200
 export const micAppSchema = z
   .string()

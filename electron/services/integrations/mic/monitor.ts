@@ -1,3 +1,5 @@
+import { MAX_MIC_APP_CHARS } from '../../../../shared/mic-apps'
+
 /** One process holding a capture device open. `app`: executable name or bundle id. */
 export interface MicUse {
   app: string
@@ -44,8 +46,11 @@ export function diffUses(before: readonly MicUse[], after: readonly MicUse[]): M
   return changes
 }
 
-/** Each process once, in a stable order. */
+/** Each process once, in a stable order; app ids without control characters, at most 200 characters. */
 export function uniqueUses(uses: readonly MicUse[]): MicUse[] {
-  const map = new Map(uses.map((use) => [key(use), use]))
+  const clean = uses
+    .map((use) => ({ ...use, app: use.app.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, MAX_MIC_APP_CHARS) }))
+    .filter((use) => use.app !== '')
+  const map = new Map(clean.map((use) => [key(use), use]))
   return [...map.values()].sort((a, b) => key(a).localeCompare(key(b)))
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { diffUses } from '../../../../electron/services/integrations/mic/monitor'
+import { diffUses, uniqueUses } from '../../../../electron/services/integrations/mic/monitor'
 import { isCaptureEvent, pulseMicUses } from '../../../../electron/services/integrations/mic/pactl-parse'
 import { parseConsentStore, windowsMicUses } from '../../../../electron/services/integrations/mic/windows-parse'
 
@@ -60,5 +60,22 @@ describe('diffUses', () => {
       { ...a, active: false },
     ])
     expect(diffUses([a, b], [b, a])).toEqual([])
+  })
+})
+
+describe('uniqueUses', () => {
+  it('keeps each process once, without control characters and at most 200 characters', () => {
+    const long = 'x'.repeat(300)
+    expect(
+      uniqueUses([
+        { app: 'bare\u0007sip', pid: 1 },
+        { app: 'baresip', pid: 1 },
+        { app: long, pid: 2 },
+        { app: '\u0001', pid: 3 },
+      ]),
+    ).toEqual([
+      { app: 'baresip', pid: 1 },
+      { app: 'x'.repeat(200), pid: 2 },
+    ])
   })
 })
