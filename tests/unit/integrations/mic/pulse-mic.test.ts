@@ -89,10 +89,11 @@ describe('microphone source on a real PulseAudio', () => {
     expect(callCount()).toBe(before)
   }, 20_000)
 
-  it('keeps one call across a hold shorter than the release delay', async () => {
+  it('keeps one call across a hold shorter than the release delay; a hard call offers a break at its end', async () => {
     const before = callCount()
     const first = pulse.record('mic')
     const call = await waitFor('a call', openCall, 5_000)
+    services.actions.perform('log:boundary-warning', 'window')
     await first()
     await sleep(RELEASE_MS / 3)
     const second = pulse.record('mic')
@@ -101,6 +102,9 @@ describe('microphone source on a real PulseAudio', () => {
     await second()
     await waitFor('the call to end', () => openCall() === null, RELEASE_MS + 3_000)
     expect(callCount()).toBe(before + 1)
+    expect(services.calls.timeline(call.id).call.hard).toBe(true)
+    expect(services.recovery.current()).toMatchObject({ status: 'offered' })
+    services.recovery.decline('window')
   }, 20_000)
 
   it('survives a sound-server restart: the call ends, and the next stream opens a new one', async () => {
