@@ -16,6 +16,7 @@ export const micAppSchema = z
   .min(1)
   .max(MAX_MIC_APP_CHARS)
   .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'an app name may not contain control characters')
+  .refine((value) => !['__proto__', 'constructor', 'prototype'].includes(value), 'not an app name')
 
 /** A question the window shows (without taking focus) and its answers. */
 export const micPromptSchema = z.discriminatedUnion('kind', [

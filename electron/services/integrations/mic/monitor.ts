@@ -50,7 +50,7 @@ export function diffUses(before: readonly MicUse[], after: readonly MicUse[]): M
 export function uniqueUses(uses: readonly MicUse[]): MicUse[] {
   const clean = uses
     .map((use) => ({ ...use, app: use.app.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, MAX_MIC_APP_CHARS) }))
-    .filter((use) => use.app !== '')
+    .filter((use) => use.app !== '' && !['__proto__', 'constructor', 'prototype'].includes(use.app))
   const map = new Map(clean.map((use) => [key(use), use]))
   return [...map.values()].sort((a, b) => key(a).localeCompare(key(b)))
 }

@@ -79,3 +79,16 @@ describe('uniqueUses', () => {
     ])
   })
 })
+
+describe('app ids at the boundary', () => {
+  it('refuses prototype keys as app names, in answers and in settings', async () => {
+    const { micAnswerSchema } = await import('../../../../shared/mic')
+    const { settingsPatchSchema } = await import('../../../../shared/settings')
+    expect(micAnswerSchema.safeParse({ kind: 'phone', app: '__proto__', answer: 'yes' }).success).toBe(false)
+    expect(micAnswerSchema.safeParse({ kind: 'phone', app: 'microsip.exe', answer: 'yes' }).success).toBe(true)
+    const patch = settingsPatchSchema.safeParse({ micApps: JSON.parse('{"__proto__":"phone","constructor":"phone"}') })
+    // Refused or dropped, never kept as a key.
+    expect(patch.success ? Object.keys(patch.data.micApps ?? {}) : []).toEqual([])
+    expect(uniqueUses([{ app: 'constructor', pid: 1 }])).toEqual([])
+  })
+})
