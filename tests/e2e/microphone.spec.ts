@@ -38,6 +38,8 @@ test('turned on in Settings, asks “Is it your phone?”, and after Yes the cal
   await deck.openSettings()
   await page.getByTestId('setting-mic-source').check()
   await expect(page.getByTestId('mic-status')).toContainText('Watching which app uses the microphone')
+  await page.getByTestId('setting-mic-source').scrollIntoViewIfNeeded()
+  await deck.screenshot('39-mic-settings-on')
   await page.getByTestId('setting-mic-start').fill('1')
   await page.getByTestId('setting-mic-start').blur()
   await page.getByTestId('setting-mic-release').fill('1')

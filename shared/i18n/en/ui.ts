@@ -245,7 +245,7 @@ export const en = {
       unsupported: 'This system cannot tell CalmDeck which app uses the microphone. Everything else works.',
     },
     mode: 'When my phone uses the microphone',
-    modes: { auto: 'Start and end calls by themselves', ask: 'Ask “Log this as a call?”' },
+    modes: { auto: 'Start and end calls', ask: 'Ask me first' },
     startSeconds: 'Seconds of use before a call starts',
     releaseSeconds: 'Seconds released before a call ends',
     releaseHint: 'A hold or mute shorter than this keeps one call.',

@@ -253,7 +253,7 @@ export const hr: Messages = {
       unsupported: 'Ovaj sustav ne može reći CalmDecku koja aplikacija koristi mikrofon. Sve ostalo radi.',
     },
     mode: 'Kad moj telefon koristi mikrofon',
-    modes: { auto: 'Sam započni i završi pozive', ask: 'Pitaj „Zabilježiti kao poziv?”' },
+    modes: { auto: 'Sam bilježi pozive', ask: 'Prvo me pitaj' },
     startSeconds: 'Sekunde korištenja prije početka poziva',
     releaseSeconds: 'Sekunde bez mikrofona prije kraja poziva',
     releaseHint: 'Čekanje ili utišavanje kraće od toga ostaje jedan poziv.',

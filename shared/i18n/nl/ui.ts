@@ -253,7 +253,7 @@ export const nl: Messages = {
       unsupported: 'Dit systeem kan CalmDeck niet vertellen welke app de microfoon gebruikt. Al het andere werkt.',
     },
     mode: 'Als mijn telefoon de microfoon gebruikt',
-    modes: { auto: 'Gesprekken vanzelf starten en beëindigen', ask: 'Vragen: “Als gesprek vastleggen?”' },
+    modes: { auto: 'Vanzelf vastleggen', ask: 'Eerst vragen' },
     startSeconds: 'Seconden gebruik voordat een gesprek start',
     releaseSeconds: 'Seconden vrij voordat een gesprek eindigt',
     releaseHint: 'Een wachtstand of demping die korter duurt, blijft één gesprek.',
