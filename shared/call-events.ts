@@ -10,7 +10,7 @@ export const externalCallEventTypes = ['incoming', 'answered', 'ended', 'failed'
 export type ExternalCallEventType = (typeof externalCallEventTypes)[number]
 
 /** Where an external event came from. Stored nowhere; used for de-duplication and logs. */
-export const callEventOrigins = ['command-line', 'local-api', 'baresip', 'link'] as const
+export const callEventOrigins = ['command-line', 'local-api', 'baresip', 'link', 'microphone'] as const
 export type CallEventOrigin = (typeof callEventOrigins)[number]
 
 export const MAX_NUMBER_CHARS = 200

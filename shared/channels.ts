@@ -46,6 +46,8 @@ export const channels = [
   'team:test',
   'team:retry',
   'team:drop',
+  'mic:state',
+  'mic:answer',
 ] as const
 export type Channel = (typeof channels)[number]
 
@@ -62,6 +64,7 @@ export const hostEvents = [
   'backups:changed',
   'app:restored',
   'team:changed',
+  'mic:changed',
 ] as const
 export type HostEvent = (typeof hostEvents)[number]
 

@@ -16,6 +16,7 @@ import { daySummarySchema, recoveryStateSchema } from './recovery'
 import { errorCodes } from './result'
 import { settingsPatchSchema, settingsSchema } from './settings'
 import { MAX_HELP_TEXT, outboxItemSchema, teamEndpointRequestSchema, teamStateSchema } from './team'
+import { micAnswerSchema, micStateSchema } from './mic'
 
 const empty = z.strictObject({})
 
@@ -205,6 +206,10 @@ export const contract = {
   'team:test': { request: empty, response: outboxItemSchema },
   'team:retry': { request: z.strictObject({ id: z.number().int().positive() }), response: teamStateSchema },
   'team:drop': { request: z.strictObject({ id: z.number().int().positive() }), response: teamStateSchema },
+  /** The microphone source: whether it observes, and the question the window shows. */
+  'mic:state': { request: empty, response: micStateSchema },
+  /** An answer to "Is it your phone?" or "Log this as a call?". */
+  'mic:answer': { request: micAnswerSchema, response: micStateSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export const hostEventSchemas = {
@@ -221,6 +226,7 @@ export const hostEventSchemas = {
   /** The data was replaced by a backup's: windows start over from the host's state. */
   'app:restored': z.strictObject({ restoredFrom: z.number().int() }),
   'team:changed': teamStateSchema,
+  'mic:changed': micStateSchema,
   'actions:performed': z.union([
     z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, outcome: actionOutcomeSchema }),
     z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, error: appErrorSchema }),

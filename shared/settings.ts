@@ -4,6 +4,7 @@ import { isActionId } from './actions'
 import { exportFormats } from './export-formats'
 import { parseHostPort } from './host-port'
 import { APP_LOCALES } from './locales'
+import { MAX_MIC_APPS, micAppSchema, micChoices, micModes } from './mic'
 
 const acceleratorSchema = z
   .string()
@@ -51,6 +52,18 @@ export const settingsSchema = z.strictObject({
   backupKeepWeekly: z.number().int().min(0).max(52),
   /** Delete calls and notes older than this many days (pinned calls stay); 0 keeps everything. */
   retentionDays: z.number().int().min(0).max(3650),
+  /** Calls from any phone: follow the microphone (which app has it open; never the sound). */
+  micSource: z.boolean(),
+  /** Seconds a confirmed phone holds the microphone before a call starts. */
+  micStartSeconds: z.number().int().min(1).max(30),
+  /** Seconds the microphone stays released before the call ends (a hold or mute does not split it). */
+  micReleaseSeconds: z.number().int().min(1).max(60),
+  /** Start and end calls by themselves, or ask "Log this as a call?". */
+  micMode: z.enum(micModes),
+  /** The user's answer per app id: is it the phone? */
+  micApps: z
+    .record(micAppSchema, z.enum(micChoices))
+    .refine((map) => Object.keys(map).length <= MAX_MIC_APPS, `at most ${MAX_MIC_APPS} apps`),
   /** Global hotkeys by action; null unbinds a default. Missing actions use the defaults. */
   hotkeys: z
     .record(

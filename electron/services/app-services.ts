@@ -7,6 +7,7 @@ import { ActionService } from './calls/action-service'
 import { CallEventIngest } from './integrations/call-event-ingest'
 import { createCallSources } from './integrations/call-integrations'
 import { CallIntegrations } from './integrations/hub'
+import { MicrophoneSource, type MicrophoneSourceOptions } from './integrations/sources/microphone'
 import { CallService } from './calls/call-service'
 import type { BackupJob, BackupJobResult } from './storage/backup-job'
 import { BackupService } from './storage/backup-service'
@@ -50,7 +51,10 @@ export interface AppServicesOptions {
   onRecoveryFinished?: () => void
   /** Deck and window actions (next card, show/hide). By default they go to the windows. */
   onUiAction?: (action: ActionId, source: ActionSource) => void
-  /** A softphone call just opened and Settings ask to show the window (without focus). */
+  /**
+   * A softphone call just opened and Settings ask to show the window, or the microphone source
+   * asks a question: show it without taking focus.
+   */
   onCallShown?: () => void
   log?: (line: string) => void
   /** Folder picker and "show in folder" for exports (desktop); none in the browser. */
@@ -59,6 +63,8 @@ export interface AppServicesOptions {
   fontDir?: string
   /** Runs a backup job; the built hosts pass a worker thread, by default it runs in this thread. */
   backupRunner?: (job: BackupJob) => Promise<BackupJobResult>
+  /** The microphone source's monitor and delays (tests); this OS's monitor by default. */
+  microphone?: Partial<MicrophoneSourceOptions>
   /** The system's languages, best first, for the 'auto' language setting; from the environment by default. */
   systemLocales?: () => readonly string[]
   /** Sends a team message's POST; Node's fetch with a 5 s timeout by default. */
@@ -168,6 +174,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     (action) => runHotkey(action),
     (status) => broadcast('hotkeys:changed', status),
   )
+  let shownPrompt: string | null = null
   const integrations = new CallIntegrations({
     dataDir: options.dataDir,
     settings: () => settings.get(),
@@ -183,6 +190,17 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     sources: (context) =>
       createCallSources(context, {
         onRefused: (error) => broadcast('actions:performed', { source: 'integration', action: 'call-start', error }),
+        microphone: {
+          onState: (state) => {
+            // A new question shows the window like a call does: without taking focus.
+            const prompt = state.prompt ? `${state.prompt.kind}:${state.prompt.app}` : null
+            if (prompt && prompt !== shownPrompt) options.onCallShown?.()
+            shownPrompt = prompt
+            broadcast('mic:changed', state)
+          },
+          remember: (app, choice) => settings.update({ micApps: { ...settings.get().micApps, [app]: choice } }),
+          ...options.microphone,
+        },
       }),
     log,
   })
@@ -285,6 +303,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     personalData,
     team,
     help,
+    mic: integrations.sourceOf(MicrophoneSource) ?? unreachable('the microphone source'),
   })
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => log(`internal error on ${channel}: ${errorName(error)}`),
@@ -338,6 +357,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       db.close()
     },
   }
+}
+
+function unreachable(what: string): never {
+  throw new Error(`${what} is missing`)
 }
 
 /** Names an error for logs without its message, which could echo user data. */

@@ -13,6 +13,7 @@ import type { BackupService } from './storage/backup-service'
 import type { PersonalDataService } from './storage/personal-data-service'
 import type { HelpService } from './team/help-service'
 import type { TeamService } from './team/team-service'
+import type { MicrophoneSource } from './integrations/sources/microphone'
 
 export interface HandlerServices {
   info: AppInfo
@@ -29,6 +30,7 @@ export interface HandlerServices {
   personalData: PersonalDataService
   team: TeamService
   help: HelpService
+  mic: MicrophoneSource
 }
 
 /**
@@ -40,6 +42,7 @@ export function createHandlers(services: HandlerServices): Handlers {
   const { info, settings, decks, actions, calls, hotkeys, notes, recovery, exports, flushes, backups, personalData } =
     services
   const { team, help } = services
+  const { mic } = services
 
   return {
     'app:info': () => info,
@@ -85,5 +88,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'team:test': () => help.test(),
     'team:retry': ({ id }) => team.retry(id),
     'team:drop': ({ id }) => team.drop(id),
+    'mic:state': () => mic.state(),
+    'mic:answer': (answer) => mic.answer(answer),
   }
 }

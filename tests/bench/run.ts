@@ -7,6 +7,7 @@ import { benchFirstCard } from './first-card'
 import { benchHooks } from './hook'
 import { benchIdleCpu } from './idle-cpu'
 import { benchNoteSearch } from './note-search'
+import { benchMic } from './mic'
 import { benchInitialJs } from './renderer'
 import { benchRetention } from './retention'
 import { benchStorage } from './storage'
@@ -25,6 +26,7 @@ const groups: Record<string, (floor: { rawP99: number }) => unknown> = {
   idle: () => benchIdleCpu(),
   retention: () => benchRetention(),
   team: () => benchTeam(),
+  mic: () => benchMic(),
 }
 
 function selected(argv: readonly string[]): string[] {

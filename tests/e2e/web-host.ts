@@ -17,7 +17,7 @@ export interface RunningHost {
  */
 export function startHost(
   dataDir: string,
-  options: { port?: number; timeoutMs?: number; entry?: string } = {},
+  options: { port?: number; timeoutMs?: number; entry?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<RunningHost> {
   const timeoutMs = options.timeoutMs ?? 15_000
   const child = spawn(
@@ -25,6 +25,7 @@ export function startHost(
     [options.entry ?? ENTRY, '--port', String(options.port ?? 0), '--data-dir', dataDir],
     {
       cwd: ROOT,
+      env: options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )

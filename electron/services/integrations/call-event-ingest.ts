@@ -62,6 +62,11 @@ export class CallEventIngest {
 
   constructor(private readonly deps: CallEventIngestDeps) {}
 
+  /** The call open now, if any. */
+  openCall(): OpenCallInfo | null {
+    return this.deps.calls.openCall()
+  }
+
   ingest(raw: IngestEvent): IngestOutcome {
     const event: IngestEvent = { ...raw, number: plainNumber(raw.number) }
     this.forgetStaleRinging()

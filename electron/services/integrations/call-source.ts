@@ -1,5 +1,6 @@
 import type { CallEventOrigin, ExternalCallEvent, IngestOutcome } from '../../../shared/call-events'
 import type { Settings } from '../../../shared/settings'
+import type { OpenCallInfo } from '../calls/call-service'
 
 /** What a source is doing now: shown in Settings and in diagnostics. Never holds numbers. */
 export interface CallSourceStatus {
@@ -17,6 +18,8 @@ export interface CallSourceContext {
   receive(event: ExternalCallEvent, origin: CallEventOrigin): IngestOutcome
   /** Connection changes and error names only; never numbers or argv. */
   log(line: string): void
+  /** The call open now, if any (a source that sees calls end checks it is still the one it opened). */
+  openCall(): OpenCallInfo | null
 }
 
 /** How the host starts the sources (the web host and tests pick the local API's port). */

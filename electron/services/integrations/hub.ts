@@ -28,6 +28,7 @@ export class CallIntegrations {
       dataDir: deps.dataDir,
       receive: (event, origin) => this.receive(event, origin),
       log: (line) => deps.log?.(line),
+      openCall: () => deps.ingest.openCall(),
     })
   }
 

@@ -113,7 +113,7 @@ describe('the call source hub', () => {
 describe('the shipped list of sources', () => {
   it('names every source with its state, and the local API once it listens', async () => {
     const ids = services.integrations.status().map((status) => status.id)
-    expect(ids).toEqual(['command-line', 'local-api', 'baresip'])
+    expect(ids).toEqual(['command-line', 'local-api', 'baresip', 'microphone'])
     expect(services.integrations.status()[1]).toMatchObject({ state: 'waiting' })
     await services.integrations.start({ apiPort: 0 })
     const port = services.integrations.sourceOf(LocalApiSource)?.port
@@ -122,8 +122,9 @@ describe('the shipped list of sources', () => {
       { id: 'command-line', state: 'on' },
       { id: 'local-api', state: 'on', detail: `127.0.0.1:${port}` },
       { id: 'baresip', state: 'off' },
+      { id: 'microphone', state: 'off' },
     ])
     services.settings.update({ callEventsLocal: false, callEventsBaresip: true, baresipAddress: '127.0.0.1:1' })
-    expect(services.integrations.status().map((status) => status.state)).toEqual(['off', 'off', 'waiting'])
+    expect(services.integrations.status().map((status) => status.state)).toEqual(['off', 'off', 'waiting', 'off'])
   })
 })

@@ -97,6 +97,8 @@ describe('dispatch', () => {
       'team:test': {},
       'team:retry': { id: 1 },
       'team:drop': { id: 1 },
+      'mic:state': {},
+      'mic:answer': { kind: 'phone', app: 'microsip.exe', answer: 'later' },
     } as const
     // Well-formed, but refused by the service: the error is typed too.
     const refusals: Partial<Record<(typeof channels)[number], string>> = {
@@ -111,6 +113,7 @@ describe('dispatch', () => {
       'team:test': 'conflict',
       'team:retry': 'conflict',
       'team:drop': 'conflict',
+      'mic:answer': 'unavailable',
     }
     for (const channel of channels) {
       const result = await services.dispatch(channel, requests[channel])

@@ -1,0 +1,92 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import { tempDir } from './temp-dir'
+
+/**
+ * A private headless PulseAudio for a test: its own XDG_RUNTIME_DIR, a null sink (`nul`, whose
+ * `nul.monitor` stands for a screen recorder) and a null source `mic` (the microphone). Needs
+ * the Debian packages pulseaudio and pulseaudio-utils (`.ci/run` installs them); without them
+ * the test fails, it does not skip. Every wait is bounded.
+ */
+export class TestPulse {
+  readonly env: NodeJS.ProcessEnv
+  private readonly cleanup: () => void
+  private readonly recorders = new Set<ChildProcess>()
+
+  constructor() {
+    for (const tool of ['pulseaudio', 'pactl', 'parecord']) {
+      if (!spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim()) {
+        throw new Error(`${tool} is not installed (Debian: apt-get install pulseaudio pulseaudio-utils)`)
+      }
+    }
+    const { dir, cleanup } = tempDir('calmdeck-pulse-')
+    fs.chmodSync(dir, 0o700)
+    this.cleanup = cleanup
+    this.env = { ...process.env, XDG_RUNTIME_DIR: dir, HOME: dir, LC_ALL: 'C' }
+  }
+
+  async start(): Promise<void> {
+    const started = spawnSync(
+      'pulseaudio',
+      [
+        '-D',
+        '--exit-idle-time=-1',
+        '-n',
+        '--load=module-null-sink sink_name=nul',
+        '--load=module-native-protocol-unix',
+      ],
+      { env: this.env, timeout: 10_000, encoding: 'utf8' },
+    )
+    if (started.status !== 0) throw new Error(`pulseaudio did not start: ${started.stderr}`)
+    await this.until('pulseaudio answering', () => this.pactl('info') === 0)
+    if (this.pactl('load-module', 'module-null-source', 'source_name=mic') !== 0) throw new Error('no null source')
+  }
+
+  async stop(): Promise<void> {
+    for (const recorder of this.recorders) recorder.kill()
+    this.recorders.clear()
+    spawnSync('pulseaudio', ['--kill'], { env: this.env, timeout: 5_000 })
+    await this.until('pulseaudio gone', () => this.pactl('info') !== 0)
+  }
+
+  /** Opens a capture stream on `device` (`mic`, or `nul.monitor`) until the returned stop is called. */
+  record(device: string): () => Promise<void> {
+    const child = spawn('parecord', [`--device=${device}`, '/dev/null'], { env: this.env, stdio: 'ignore' })
+    this.recorders.add(child)
+    return async () => {
+      this.recorders.delete(child)
+      if (child.exitCode !== null || child.signalCode !== null) return
+      const closed = new Promise((resolve) => child.once('close', resolve))
+      child.kill()
+      await closed
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop().catch(() => {})
+    this.cleanup()
+  }
+
+  private pactl(...args: string[]): number | null {
+    return spawnSync('pactl', args, { env: this.env, timeout: 3_000 }).status
+  }
+
+  private async until(what: string, check: () => boolean, ms = 10_000): Promise<void> {
+    const deadline = Date.now() + ms
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
+}
+
+/** Polls `check` until it returns a value, for at most `ms`. */
+export async function waitFor<T>(what: string, check: () => T | null | undefined | false, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const value = check()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * A real softphone through a real sound server: baresip (auto-answer) plays and records through
+ * ALSA's pulse plugin on a private headless PulseAudio, sipp calls it on loopback, and CalmDeck
+ * notices the call from the microphone alone (baresip holds `mic` for the call's length). With
+ * baresip's ctrl_tcp connector on as well, the call is still one call. Needs baresip-core,
+ * sip-tester, pulseaudio, pulseaudio-utils and libasound2-plugins (`.ci/run` installs them):
+ * without them this test fails, it does not skip.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import dgram from 'node:dgram'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAppServices, type AppServices } from '../../../../electron/services/app-services'
+import { PulseMicMonitor } from '../../../../electron/services/integrations/mic/pulse-monitor'
+import { BaresipSource } from '../../../../electron/services/integrations/sources/baresip'
+import type { Call } from '../../../../shared/calls'
+import { TestPulse, waitFor } from '../../../helpers/pulse'
+import { tempDir } from '../../../helpers/temp-dir'
+
+const SCENARIO = path.resolve(__dirname, '../../../fixtures/sipp/caller-talks.xml')
+
+function tool(name: string): string {
+  const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim()
+  if (!found) throw new Error(`${name} is not installed (Debian: apt-get install baresip-core sip-tester)`)
+  return found
+}
+
+/** A port free for both TCP and UDP on 127.0.0.1. */
+async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = net.createServer()
+      server.once('error', reject)
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo
+        server.close(() => resolve(port))
+      })
+    })
+    const udpFree = await new Promise<boolean>((resolve) => {
+      const socket = dgram.createSocket('udp4')
+      socket.once('error', () => resolve(false))
+      socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(true)))
+    })
+    if (udpFree) return port
+  }
+  throw new Error('no free port found')
+}
+
+function launch(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000))
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  return { child, output: () => output, exited }
+}
+
+async function stopProcess(child: ChildProcess | undefined, exited: Promise<unknown> | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 3_000)
+  await exited
+  clearTimeout(timer)
+}
+
+describe('baresip + sipp with baresip’s audio through PulseAudio', () => {
+  const pulse = new TestPulse()
+  const { dir, cleanup } = tempDir()
+  let services: AppServices
+  let baresip: ReturnType<typeof launch> | undefined
+  let sipPort: number
+  let ctrlPort: number
+  const calls = (): Call[] => services.calls.list(0, Number.MAX_SAFE_INTEGER)
+
+  beforeAll(async () => {
+    const baresipBin = tool('baresip')
+    tool('sipp')
+    await pulse.start()
+    sipPort = await freePort()
+    ctrlPort = await freePort()
+    const config = path.join(dir, 'baresip')
+    fs.mkdirSync(config)
+    fs.writeFileSync(
+      path.join(config, 'config'),
+      [
+        `sip_listen 127.0.0.1:${sipPort}`,
+        'module_path /usr/lib/baresip/modules',
+        'module g711.so',
+        'module alsa.so',
+        'module_app account.so',
+        'module_app ctrl_tcp.so',
+        `ctrl_tcp_listen 127.0.0.1:${ctrlPort}`,
+        'audio_source alsa,pulse',
+        'audio_player alsa,pulse',
+        'audio_alert alsa,pulse',
+        'rtp_ports 30000-40000',
+        '',
+      ].join('\n'),
+    )
+    fs.writeFileSync(path.join(config, 'accounts'), '<sip:agent@127.0.0.1>;regint=0;answermode=auto\n')
+    baresip = launch(baresipBin, ['-f', config], config, pulse.env)
+    const started = baresip
+    await waitFor(`baresip ready (${started.output()})`, () => started.output().includes('baresip is ready'))
+    services = createAppServices({
+      dataDir: path.join(dir, 'data'),
+      host: 'web',
+      version: 'test',
+      microphone: {
+        monitor: () => new PulseMicMonitor({ env: pulse.env }),
+        delaysMs: { start: 300, release: 800 },
+      },
+    })
+    services.settings.update({ micSource: true, micApps: { baresip: 'phone' }, callEventsLocal: false })
+    await services.integrations.start({ apiPort: 0 })
+  }, 30_000)
+
+  afterAll(async () => {
+    await services?.integrations.close()
+    services?.close()
+    await stopProcess(baresip?.child, baresip?.exited)
+    await pulse.dispose()
+    cleanup()
+  }, 20_000)
+
+  async function call(): Promise<void> {
+    const media = await freePort()
+    const sipp = launch(
+      'sipp',
+      [
+        '-sf',
+        SCENARIO,
+        `127.0.0.1:${sipPort}`,
+        '-s',
+        'agent',
+        '-m',
+        '1',
+        '-i',
+        '127.0.0.1',
+        '-mp',
+        String(media),
+      ].concat(['-timeout', '25s', '-nostdin']),
+      dir,
+      pulse.env,
+    )
+    const code = await sipp.exited
+    expect(code, sipp.output()).toBe(0)
+  }
+
+  it('notices the call from the microphone alone', async () => {
+    const done = call()
+    const open = await waitFor('a call from the microphone', () => services.calls.openCall(), 10_000)
+    expect(open.externalId).toMatch(/^microphone:baresip:/)
+    await done
+    await waitFor('the call to end', () => services.calls.openCall() === null, 5_000)
+    expect(calls()).toHaveLength(1)
+  }, 30_000)
+
+  it('with the ctrl_tcp connector also on, it is still one call', async () => {
+    services.settings.update({ callEventsBaresip: true, baresipAddress: `127.0.0.1:${ctrlPort}` })
+    await waitFor('the connector', () => services.integrations.sourceOf(BaresipSource)?.current?.status === 'connected')
+    const before = calls().length
+    const done = call()
+    const open = await waitFor('the call', () => services.calls.openCall(), 10_000)
+    await done
+    await waitFor('the call to end', () => services.calls.openCall() === null, 5_000)
+    // Let the microphone's release delay pass: its end must not record a second call.
+    await new Promise((resolve) => setTimeout(resolve, 2_000))
+    const after = calls()
+    expect(after).toHaveLength(before + 1)
+    expect(after.find((item) => item.id === open.id)?.endedAt).not.toBeNull()
+  }, 30_000)
+})
