@@ -35,6 +35,9 @@ export const channels = [
   'day:summary',
   'backups:state',
   'backups:create',
+  'about:get',
+  'about:open-data-dir',
+  'diagnostics:export',
 ] as const
 export type Channel = (typeof channels)[number]
 

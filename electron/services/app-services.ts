@@ -22,7 +22,11 @@ import { HotkeyService, type ShortcutRegistrar } from './hotkeys/hotkey-service'
 import { NoteService } from './notes/note-service'
 import { RecoveryService } from './recovery/recovery-service'
 import { KeyValueStore, SettingsService } from './settings/settings-service'
+import { AboutService, runtimeVersions, type FolderOpener } from './support/about-service'
+import { buildDiagnostics } from './support/diagnostics'
+import { ErrorRing } from './support/error-ring'
 import { environmentLocales } from './settings/system-locales'
+import os from 'node:os'
 
 export type Broadcast = <E extends HostEvent>(event: E, data: HostEventData<E>) => void
 
@@ -53,6 +57,8 @@ export interface AppServicesOptions {
   backupRunner?: (job: BackupJob) => Promise<BackupJobResult>
   /** The system's languages, best first, for the 'auto' language setting; from the environment by default. */
   systemLocales?: () => readonly string[]
+  /** Opens the data folder in the file manager (desktop); none in the browser. */
+  openFolder?: FolderOpener | null
 }
 
 export interface AppServices {
@@ -71,6 +77,8 @@ export interface AppServices {
   flushes: FlushCoordinator
   /** Automatic backups; a host calls `backups.start()` for the schedule. */
   backups: BackupService
+  /** The last errors the host logged, by name, for the Diagnostics export. */
+  errors: ErrorRing
   dispatch: Dispatch
   info: AppInfo
   close(): void
@@ -168,6 +176,25 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   })
   const flushes = new FlushCoordinator((requestId) => broadcast('app:flush', { requestId }))
   const info: AppInfo = { version: options.version, host: options.host, platform, notices }
+  const errors = new ErrorRing(now)
+  const about = new AboutService({
+    version: options.version,
+    dataDir: options.dataDir,
+    versions: runtimeVersions(process.versions, (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v),
+    openFolder: options.openFolder ?? null,
+  })
+  const diagnostics = () =>
+    buildDiagnostics({
+      about: () => about.get(),
+      host: options.host,
+      platform: `${process.platform} ${process.arch}`,
+      settings: () => settings.get(),
+      integrations: () => integrations.status(),
+      errors: () => errors.recent(),
+      storage: () => storageFacts(db),
+      now,
+      home: os.homedir(),
+    })
 
   const handlers = createHandlers({
     info,
@@ -181,9 +208,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     exports,
     flushes,
     backups,
+    about,
+    diagnostics,
   })
   const dispatch = createDispatcher(handlers, {
-    onInternalError: (channel, error) => log(`internal error on ${channel}: ${errorName(error)}`),
+    onInternalError: (channel, error) => log(errors.note(`internal error on ${channel}`, error)),
   })
 
   /**
@@ -195,7 +224,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       const outcome = actions.perform(action, 'hotkey')
       if (outcome.type !== 'ui') broadcast('actions:performed', { source: 'hotkey', action, outcome })
     } catch (error) {
-      if (!(error instanceof AppError)) log(`hotkey ${action} failed: ${errorName(error)}`)
+      if (!(error instanceof AppError)) log(errors.note(`hotkey ${action} failed`, error))
       const data =
         error instanceof AppError ? error.toData() : { code: 'internal' as const, message: 'The action failed.' }
       broadcast('actions:performed', { source: 'hotkey', action, error: data })
@@ -218,6 +247,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     recovery,
     flushes,
     backups,
+    errors,
     dispatch,
     info,
     close: () => {
@@ -230,11 +260,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   }
 }
 
-/** Names an error for logs without its message, which could echo user data. */
-function errorName(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code
-    return typeof code === 'string' ? `${error.name} (${code})` : error.name
+/** How much is stored, without any of it: the schema version and the row count of each table. */
+function storageFacts(db: Db): Record<string, number> {
+  const facts: Record<string, number> = { schemaVersion: db.pragma('user_version', { simple: true }) as number }
+  for (const table of ['calls', 'events', 'notes', 'recoveries', 'decks']) {
+    facts[table] = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
   }
-  return typeof error
+  return facts
 }

@@ -10,6 +10,7 @@ import type { NoteService } from './notes/note-service'
 import type { RecoveryService } from './recovery/recovery-service'
 import type { SettingsService } from './settings/settings-service'
 import type { BackupService } from './storage/backup-service'
+import type { AboutService } from './support/about-service'
 
 export interface HandlerServices {
   info: AppInfo
@@ -23,6 +24,9 @@ export interface HandlerServices {
   exports: ExportService
   flushes: FlushCoordinator
   backups: BackupService
+  about: AboutService
+  /** Builds the Diagnostics file (support/diagnostics.ts). */
+  diagnostics: () => { fileName: string; text: string }
 }
 
 /**
@@ -31,7 +35,7 @@ export interface HandlerServices {
  * a handler calls one service method and decides nothing itself.
  */
 export function createHandlers(services: HandlerServices): Handlers {
-  const { info, settings, decks, actions, calls, hotkeys, notes, recovery, exports, flushes, backups } = services
+  const { info, settings, decks, actions, calls, hotkeys, notes, recovery, exports, flushes, backups, about } = services
 
   return {
     'app:info': () => info,
@@ -66,5 +70,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     'backups:state': () => backups.state(),
     'backups:create': () => backups.backUpByHand(),
     'app:flushed': ({ requestId }) => flushes.acknowledge(requestId),
+    'about:get': () => about.get(),
+    'about:open-data-dir': () => about.openDataDir(),
+    'diagnostics:export': () => services.diagnostics(),
   }
 }

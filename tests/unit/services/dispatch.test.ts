@@ -86,6 +86,9 @@ describe('dispatch', () => {
       'export:reveal': { path: '/not/exported.pdf' },
       'backups:state': {},
       'backups:create': {},
+      'about:get': {},
+      'about:open-data-dir': {},
+      'diagnostics:export': {},
     } as const
     // Well-formed, but refused by the service: the error is typed too.
     const refusals: Partial<Record<(typeof channels)[number], string>> = {
