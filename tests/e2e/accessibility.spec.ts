@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startWebHost, type WebHost } from '../../electron/web/server'
-import { DeckPage } from './deck-page'
+import { DeckPage, SCREENSHOTS } from './deck-page'
 import { EndShiftPage } from './end-shift-page'
 
 /**
@@ -79,6 +79,9 @@ for (const theme of THEMES) {
       await deck.openSettings()
       await expect(page.getByTestId('about-version')).toHaveText('test')
       await check('settings')
+      const about = page.getByTestId('about-section')
+      await expect(page.getByTestId('privacy-kept').locator('li')).toHaveCount(9)
+      await about.screenshot({ path: path.join(SCREENSHOTS, `a11y-${theme}-${language}-about.png`) })
       await deck.closeSettings()
 
       await page.keyboard.press('c')
