@@ -48,6 +48,9 @@ export const channels = [
   'team:drop',
   'mic:state',
   'mic:answer',
+  'about:get',
+  'about:open-data-dir',
+  'diagnostics:export',
 ] as const
 export type Channel = (typeof channels)[number]
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { actionSources, isActionId, type ActionId } from './actions'
+import { aboutInfoSchema, diagnosticsFileSchema } from './about'
 import { backupStateSchema } from './backups'
 import { callEventSchema, callListItemSchema, callSchema, callStateSchema, MAX_EVENT_TEXT } from './calls'
 import type { Channel, HostEvent } from './channels'
@@ -210,6 +211,10 @@ export const contract = {
   'mic:state': { request: empty, response: micStateSchema },
   /** An answer to "Is it your phone?" or "Log this as a call?". */
   'mic:answer': { request: micAnswerSchema, response: micStateSchema },
+  'about:get': { request: empty, response: aboutInfoSchema },
+  /** Opens the data folder in the file manager (desktop); `opened: false` in the browser. */
+  'about:open-data-dir': { request: empty, response: z.strictObject({ opened: z.boolean() }) },
+  'diagnostics:export': { request: empty, response: diagnosticsFileSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export const hostEventSchemas = {

@@ -71,6 +71,8 @@ function onReady(): void {
     onRecoveryFinished: () => notifyRecoveryOver(texts().recovery),
     log: (line) => console.error(`calmdeck: ${line}`),
     exportShell: electronExportShell(dialog, shell, () => mainWindow?.window),
+    // Only ever the data folder (AboutService); shell.openPath answers '' on success.
+    openFolder: async (folder) => (await shell.openPath(folder)) === '',
     fontDir: fontDir(),
     backupRunner: runBackupInWorker,
     systemLocales: systemLanguages,

@@ -25,6 +25,9 @@ import { HotkeyService, type ShortcutRegistrar } from './hotkeys/hotkey-service'
 import { NoteService } from './notes/note-service'
 import { RecoveryService } from './recovery/recovery-service'
 import { KeyValueStore, SettingsService } from './settings/settings-service'
+import { AboutService, runtimeVersions, type FolderOpener } from './support/about-service'
+import { buildDiagnostics } from './support/diagnostics'
+import { ErrorRing } from './support/error-ring'
 import { environmentLocales } from './settings/system-locales'
 import { hostTexts } from '../../shared/i18n/host-catalog'
 import { resolveLocale } from '../../shared/locales'
@@ -32,6 +35,7 @@ import { HelpService } from './team/help-service'
 import { httpPost, type Post } from './team/post'
 import { TeamService } from './team/team-service'
 import { shiftSummaryPoster } from './team/shift-summary'
+import os from 'node:os'
 
 export type Broadcast = <E extends HostEvent>(event: E, data: HostEventData<E>) => void
 
@@ -71,6 +75,8 @@ export interface AppServicesOptions {
   teamPost?: Post
   /** Backoff between attempts to reach the team channel (tests shorten it). */
   teamBackoff?: { firstMs: number; maxMs: number }
+  /** Opens the data folder in the file manager (desktop); none in the browser. */
+  openFolder?: FolderOpener | null
 }
 
 export interface AppServices {
@@ -96,6 +102,8 @@ export interface AppServices {
   /** The team channel and its outbox; a host calls `team.start()` to send what is queued. */
   team: TeamService
   help: HelpService
+  /** The last errors the host logged, by name, for the Diagnostics export. */
+  errors: ErrorRing
   dispatch: Dispatch
   info: AppInfo
   close(): void
@@ -109,6 +117,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const now = options.now ?? Date.now
   const broadcast: Broadcast = options.broadcast ?? (() => {})
   const log = options.log ?? (() => {})
+  const errors = new ErrorRing(now)
   const platform = options.platform ?? keyPlatform(process.platform)
   const { db, file, notices } = openDatabase({ dir: options.dataDir, now, nativeBinding: options.nativeBinding })
   const store = new KeyValueStore(db)
@@ -164,7 +173,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         try {
           help.request('supervisor')
         } catch (error) {
-          log(`help request on supervisor requested not queued: ${errorName(error)}`)
+          log(errors.note('help request on supervisor requested not queued', error))
         }
       },
     },
@@ -218,7 +227,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       try {
         postShiftSummary(report)
       } catch (error) {
-        log(`shift summary not queued: ${errorName(error)}`)
+        log(errors.note('shift summary not queued', error))
       }
     },
   })
@@ -287,6 +296,24 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   })
   const flushes = new FlushCoordinator((requestId) => broadcast('app:flush', { requestId }))
   const info: AppInfo = { version: options.version, host: options.host, platform, notices }
+  const about = new AboutService({
+    version: options.version,
+    dataDir: options.dataDir,
+    versions: runtimeVersions(process.versions, (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v),
+    openFolder: options.openFolder ?? null,
+  })
+  const diagnostics = () =>
+    buildDiagnostics({
+      about: () => about.get(),
+      host: options.host,
+      platform: `${process.platform} ${process.arch}`,
+      settings: () => settings.get(),
+      integrations: () => integrations.status(),
+      errors: () => errors.recent(),
+      storage: () => storageFacts(db),
+      now,
+      home: os.homedir(),
+    })
 
   const handlers = createHandlers({
     info,
@@ -304,9 +331,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     team,
     help,
     mic: integrations.sourceOf(MicrophoneSource) ?? unreachable('the microphone source'),
+    about,
+    diagnostics,
   })
   const dispatch = createDispatcher(handlers, {
-    onInternalError: (channel, error) => log(`internal error on ${channel}: ${errorName(error)}`),
+    onInternalError: (channel, error) => log(errors.note(`internal error on ${channel}`, error)),
   })
 
   /**
@@ -318,7 +347,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       const outcome = actions.perform(action, 'hotkey')
       if (outcome.type !== 'ui') broadcast('actions:performed', { source: 'hotkey', action, outcome })
     } catch (error) {
-      if (!(error instanceof AppError)) log(`hotkey ${action} failed: ${errorName(error)}`)
+      if (!(error instanceof AppError)) log(errors.note(`hotkey ${action} failed`, error))
       const data =
         error instanceof AppError ? error.toData() : { code: 'internal' as const, message: 'The action failed.' }
       broadcast('actions:performed', { source: 'hotkey', action, error: data })
@@ -345,6 +374,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     retention,
     team,
     help,
+    errors,
     dispatch,
     info,
     close: () => {
@@ -363,11 +393,11 @@ function unreachable(what: string): never {
   throw new Error(`${what} is missing`)
 }
 
-/** Names an error for logs without its message, which could echo user data. */
-function errorName(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code
-    return typeof code === 'string' ? `${error.name} (${code})` : error.name
+/** How much is stored, without any of it: the schema version and the row count of each table. */
+function storageFacts(db: Db): Record<string, number> {
+  const facts: Record<string, number> = { schemaVersion: db.pragma('user_version', { simple: true }) as number }
+  for (const table of ['calls', 'events', 'notes', 'recoveries', 'decks']) {
+    facts[table] = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
   }
-  return typeof error
+  return facts
 }

@@ -14,6 +14,7 @@ import type { PersonalDataService } from './storage/personal-data-service'
 import type { HelpService } from './team/help-service'
 import type { TeamService } from './team/team-service'
 import type { MicrophoneSource } from './integrations/sources/microphone'
+import type { AboutService } from './support/about-service'
 
 export interface HandlerServices {
   info: AppInfo
@@ -31,6 +32,9 @@ export interface HandlerServices {
   team: TeamService
   help: HelpService
   mic: MicrophoneSource
+  about: AboutService
+  /** Builds the Diagnostics file (support/diagnostics.ts). */
+  diagnostics: () => { fileName: string; text: string }
 }
 
 /**
@@ -43,6 +47,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     services
   const { team, help } = services
   const { mic } = services
+  const { about } = services
 
   return {
     'app:info': () => info,
@@ -90,5 +95,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     'team:drop': ({ id }) => team.drop(id),
     'mic:state': () => mic.state(),
     'mic:answer': (answer) => mic.answer(answer),
+    'about:get': () => about.get(),
+    'about:open-data-dir': () => about.openDataDir(),
+    'diagnostics:export': () => services.diagnostics(),
   }
 }

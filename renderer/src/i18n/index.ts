@@ -1,7 +1,7 @@
 import { APP_LOCALES, type AppLocale } from '@shared/locales'
 import { uiPluralForms } from '@shared/i18n/plural-forms'
 import { ref, shallowReactive } from 'vue'
-import { translate, type CompiledTree, type Named, type PluralRule } from './translate'
+import { translate, translateList, type CompiledTree, type Named, type PluralRule } from './translate'
 
 /**
  * The window's texts. Components call `useI18n()` as with vue-i18n; the renderer build resolves
@@ -63,6 +63,12 @@ function t(key: string, named?: Named | number, count?: number): string {
   return translate(loaded.get(current), rules[current], key, values, plural)
 }
 
+/** The texts of a list in the catalog (an array there), in the shown language (reactive). */
+function tl(key: string): string[] {
+  const current = locale.value
+  return translateList(loaded.get(current), rules[current], key)
+}
+
 export function useI18n() {
-  return { t, locale }
+  return { t, tl, locale }
 }

@@ -28,13 +28,28 @@ function display(value: unknown): string {
   return String(value)
 }
 
-function lookup(tree: CompiledTree | undefined, key: string): MessageFunction | undefined {
+function lookupNode(tree: CompiledTree | undefined, key: string): CompiledTree | MessageFunction | undefined {
   let node: CompiledTree | MessageFunction | undefined = tree
   for (const part of key.split('.')) {
     if (!node || typeof node === 'function') return undefined
     node = node[part]
   }
+  return node
+}
+
+function lookup(tree: CompiledTree | undefined, key: string): MessageFunction | undefined {
+  const node = lookupNode(tree, key)
   return typeof node === 'function' ? node : undefined
+}
+
+/** The texts of a list in the catalog (e.g. `about.kept`, an array there), in order; [] when there is none. */
+export function translateList(tree: CompiledTree | undefined, rule: PluralRule, key: string): string[] {
+  const node = lookupNode(tree, key)
+  if (!node || typeof node === 'function') return []
+  return Object.keys(node)
+    .filter((index) => /^\d+$/.test(index))
+    .sort((a, b) => Number(a) - Number(b))
+    .map((index) => translate(tree, rule, `${key}.${index}`))
 }
 
 /**

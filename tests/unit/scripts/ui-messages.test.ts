@@ -4,7 +4,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createI18n } from 'vue-i18n'
 import { describe, expect, it } from 'vitest'
-import { translate, type CompiledTree } from '../../../renderer/src/i18n/translate'
+import { translate, translateList, type CompiledTree } from '../../../renderer/src/i18n/translate'
 import { compileCatalog, compileMessage } from '../../../scripts/ui-messages-plugin'
 import { uiMessages, uiPluralForms } from '../../../shared/i18n/ui-catalog'
 import { APP_LOCALES, type AppLocale } from '../../../shared/locales'
@@ -69,6 +69,17 @@ describe('precompiled window texts', () => {
     const forms = [1, 3, 5, 21].map((n) => translate(tree, rule, 'settings.phaseCount', { n }, n).replace(/\d+/, '#'))
     // 1 and 21 take the 'one' form, 3 the 'few' form, 5 the 'other' form.
     expect(forms).toEqual(['# faza', '# faze', '# faza', '# faza'])
+  })
+
+  it('gives a list in the catalog (the privacy page’s) as its texts, in every language, in order', async () => {
+    for (const locale of APP_LOCALES) {
+      const source = (uiMessages[locale] as { about: { kept: string[]; never: string[] } }).about
+      const tree = await compiled(locale)
+      expect(translateList(tree, () => 0, 'about.kept')).toEqual(source.kept)
+      expect(translateList(tree, () => 0, 'about.never')).toEqual(source.never)
+    }
+    expect(translateList(await compiled('en'), () => 0, 'nope.missing')).toEqual([])
+    expect(translateList(await compiled('en'), () => 0, 'settings.title')).toEqual([])
   })
 
   it('answers a missing key with the key, as vue-i18n does', async () => {

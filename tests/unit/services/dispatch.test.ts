@@ -99,6 +99,9 @@ describe('dispatch', () => {
       'team:drop': { id: 1 },
       'mic:state': {},
       'mic:answer': { kind: 'phone', app: 'microsip.exe', answer: 'later' },
+      'about:get': {},
+      'about:open-data-dir': {},
+      'diagnostics:export': {},
     } as const
     // Well-formed, but refused by the service: the error is typed too.
     const refusals: Partial<Record<(typeof channels)[number], string>> = {
