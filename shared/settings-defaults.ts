@@ -23,4 +23,8 @@ export const defaultSettings: Settings = {
   backupKeepDaily: 7,
   backupKeepWeekly: 4,
   hotkeys: {},
+  agentName: '',
+  teamReportShowName: false,
+  teamFolder: '',
+  teamFolderPdf: false,
 }

@@ -23,6 +23,9 @@ import { NoteService } from './notes/note-service'
 import { RecoveryService } from './recovery/recovery-service'
 import { KeyValueStore, SettingsService } from './settings/settings-service'
 import { environmentLocales } from './settings/system-locales'
+import { renderReport } from './export/format-renderers'
+import { agentId } from './team-report/agent-id'
+import { writeTeamCopy } from './team-report/team-folder'
 
 export type Broadcast = <E extends HostEvent>(event: E, data: HostEventData<E>) => void
 
@@ -153,6 +156,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     shell: options.exportShell ?? null,
     rememberChoices: (choices) => settings.update(choices),
     systemLocales: options.systemLocales ?? (() => environmentLocales(process.env)),
+    teamCopy: (report, renderOptions) =>
+      writeTeamCopy(report, {
+        settings: () => settings.get(),
+        agentId: () => agentId(store),
+        breaks: (from, to) => recovery.summary(from, to),
+        render: (withTeam, format) => renderReport(withTeam, format, renderOptions),
+        clock: localClock(machineTimeZone()),
+      }),
   })
   const dayClock = localClock(machineTimeZone())
   const backups = new BackupService({

@@ -41,6 +41,11 @@ export interface ExportServiceDeps {
   rememberChoices?: (choices: ExportChoices) => void
   /** The system's languages, best first, for the 'auto' language setting. */
   systemLocales?: () => readonly string[]
+  /**
+   * After a run: writes the team folder's copy of this (always masked) report when Settings name a
+   * team folder; returns the paths written (see team-report/team-folder.ts).
+   */
+  teamCopy?: (report: ExportReport, options: { fontDir: string; eventKinds: readonly EventKind[] }) => Promise<string[]>
 }
 
 /** What the End shift view offers again next time. */
@@ -141,7 +146,23 @@ export class ExportService {
       files.push(target)
     })
     this.deps.rememberChoices?.({ exportFolder: folder, exportFormats: request.formats, exportRedact: request.redact })
-    return { files, canReveal: !!this.deps.shell }
+    return { files, canReveal: !!this.deps.shell, ...(await this.writeTeamCopy(request, language, options)) }
+  }
+
+  /** The team folder's copy: masked whatever the run chose; its failure leaves the run's files be. */
+  private async writeTeamCopy(
+    request: ExportRunRequest,
+    language: AppLocale,
+    options: { fontDir: string; eventKinds: readonly EventKind[] },
+  ): Promise<Pick<ExportRunResult, 'teamFiles' | 'teamError'>> {
+    if (!this.deps.teamCopy || !this.deps.settings().teamFolder.trim()) return {}
+    const { from, to } = request.range
+    const report = this.report({ from, to, redact: true, remark: request.remark, language })
+    try {
+      return { teamFiles: await this.deps.teamCopy(report, options) }
+    } catch (error) {
+      return { teamError: error instanceof AppError ? error.message : 'The team folder copy could not be written.' }
+    }
   }
 
   async chooseFolder(): Promise<{ supported: boolean; folder: string | null }> {
