@@ -8,6 +8,7 @@ import { benchIdleCpu } from './idle-cpu'
 import { benchNoteSearch } from './note-search'
 import { benchInitialJs } from './renderer'
 import { benchStorage } from './storage'
+import { benchTeamReport } from './team-report'
 
 /** The groups in the order a full run takes them. `bridge` needs the raw-insert floor. */
 const groups: Record<string, (floor: { rawP99: number }) => unknown> = {
@@ -19,6 +20,7 @@ const groups: Record<string, (floor: { rawP99: number }) => unknown> = {
   export: () => benchExport(),
   hook: () => benchHooks(),
   idle: () => benchIdleCpu(),
+  'team-report': () => benchTeamReport(),
 }
 
 function selected(argv: readonly string[]): string[] {
