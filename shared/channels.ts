@@ -35,6 +35,8 @@ export const channels = [
   'day:summary',
   'backups:state',
   'backups:create',
+  'team-report:preview',
+  'team-report:write',
 ] as const
 export type Channel = (typeof channels)[number]
 

@@ -14,6 +14,7 @@ import { noteHitSchema, noteSaveSchema, noteSchema } from './notes'
 import { daySummarySchema, recoveryStateSchema } from './recovery'
 import { errorCodes } from './result'
 import { settingsPatchSchema, settingsSchema } from './settings'
+import { teamReportPreviewRequestSchema, teamReportPreviewSchema, teamReportWriteRequestSchema } from './team-report'
 
 const empty = z.strictObject({})
 
@@ -167,6 +168,10 @@ export const contract = {
   'backups:state': { request: empty, response: backupStateSchema },
   /** "Back up now": resolves once the backup is written and checked. */
   'backups:create': { request: empty, response: backupStateSchema },
+  /** The team folder's figures per week for the "Team report…" panel, and the files skipped. */
+  'team-report:preview': { request: teamReportPreviewRequestSchema, response: teamReportPreviewSchema },
+  /** Writes the team report (per day and per week) into a folder; never overwrites without `force`. */
+  'team-report:write': { request: teamReportWriteRequestSchema, response: z.strictObject({ path: z.string() }) },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export const hostEventSchemas = {

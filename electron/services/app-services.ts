@@ -26,6 +26,7 @@ import { environmentLocales } from './settings/system-locales'
 import { renderReport } from './export/format-renderers'
 import { agentId } from './team-report/agent-id'
 import { writeTeamCopy } from './team-report/team-folder'
+import { TeamReportService } from './team-report/team-report-service'
 
 export type Broadcast = <E extends HostEvent>(event: E, data: HostEventData<E>) => void
 
@@ -178,6 +179,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
   })
   const flushes = new FlushCoordinator((requestId) => broadcast('app:flush', { requestId }))
+  const teamReports = new TeamReportService({
+    now,
+    fontDir: options.fontDir ?? findFontDir(),
+    timeZone: machineTimeZone(),
+    language: () => exports.reportLanguage(),
+  })
   const info: AppInfo = { version: options.version, host: options.host, platform, notices }
 
   const handlers = createHandlers({
@@ -192,6 +199,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     exports,
     flushes,
     backups,
+    teamReports,
   })
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => log(`internal error on ${channel}: ${errorName(error)}`),

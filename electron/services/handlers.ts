@@ -10,6 +10,7 @@ import type { NoteService } from './notes/note-service'
 import type { RecoveryService } from './recovery/recovery-service'
 import type { SettingsService } from './settings/settings-service'
 import type { BackupService } from './storage/backup-service'
+import type { TeamReportService } from './team-report/team-report-service'
 
 export interface HandlerServices {
   info: AppInfo
@@ -23,6 +24,7 @@ export interface HandlerServices {
   exports: ExportService
   flushes: FlushCoordinator
   backups: BackupService
+  teamReports: TeamReportService
 }
 
 /**
@@ -32,6 +34,7 @@ export interface HandlerServices {
  */
 export function createHandlers(services: HandlerServices): Handlers {
   const { info, settings, decks, actions, calls, hotkeys, notes, recovery, exports, flushes, backups } = services
+  const { teamReports } = services
 
   return {
     'app:info': () => info,
@@ -66,5 +69,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'backups:state': () => backups.state(),
     'backups:create': () => backups.backUpByHand(),
     'app:flushed': ({ requestId }) => flushes.acknowledge(requestId),
+    'team-report:preview': (request) => teamReports.preview(request),
+    'team-report:write': (request) => teamReports.write(request),
   }
 }

@@ -1,12 +1,12 @@
 import { getISOWeek, getISOWeekYear } from 'date-fns'
+import type { TeamCell, TeamPeriod } from '../../../shared/team-figures'
 import type { SkippedFile } from './read-folder'
-import { addFigures, zeroFigures, type TeamFigures, type TeamShift } from './team-figures'
+
+export type { TeamCell, TeamPeriod } from '../../../shared/team-figures'
+import { addFigures, zeroFigures, type TeamShift } from './team-figures'
 
 /** Agents who did not opt in are shown only in groups of at least this many. */
 export const MIN_GROUP_SIZE = 5
-
-/** A group's figures, or the fact that its agents are too few to show them. */
-export type TeamCell = { kind: 'figures'; agents: number; figures: TeamFigures } | { kind: 'fewer-than-5' }
 
 /**
  * The minimum group rule, the one place it lives. A group's figures are shown unless it holds
@@ -19,16 +19,6 @@ export function groupCell(shifts: readonly TeamShift[]): TeamCell {
   if (anonymous > 0 && anonymous < MIN_GROUP_SIZE) return { kind: 'fewer-than-5' }
   const figures = shifts.reduce((sum, shift) => addFigures(sum, shift.figures), zeroFigures())
   return { kind: 'figures', agents: new Set(shifts.map((shift) => shift.agentId)).size, figures }
-}
-
-export interface TeamPeriod {
-  /** `2026-11-22` for a day, `2026-W47` for an ISO week. */
-  period: string
-  /** Agents who opted in, by name (the newest name an agent used in the period), A–Z. */
-  named: { name: string; cell: TeamCell }[]
-  /** The agents who did not opt in, together; null when there are none. */
-  others: TeamCell | null
-  total: TeamCell
 }
 
 export interface TeamReport {

@@ -2,10 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { exportReportSchema } from '../../../shared/export'
 import { AppError } from '../../../shared/result'
+import type { SkipReason } from '../../../shared/team-figures'
 import { shiftFromReport, type TeamShift } from './team-figures'
 
-/** Why a file in the folder does not count. */
-export type SkipReason = 'unreadable' | 'not-json' | 'not-a-report' | 'not-for-the-team' | 'duplicate'
+export type { SkipReason } from '../../../shared/team-figures'
 
 export interface SkippedFile {
   /** The file's name in the folder (never its contents). */

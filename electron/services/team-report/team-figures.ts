@@ -1,20 +1,7 @@
 import type { ExportReport } from '../../../shared/export'
+import { teamFigureKeys, type TeamFigures } from '../../../shared/team-figures'
 
-/** The figures a team report shows per period, in its columns' order (every format follows it). */
-export const teamFigureKeys = [
-  'calls',
-  'hardCalls',
-  'boundaryWarnings',
-  'abuseEnds',
-  'supervisorRequests',
-  'helpRequests',
-  'breaksOffered',
-  'breaksTaken',
-  'breaksDeclined',
-  'recoveryMinutes',
-] as const
-export type TeamFigureKey = (typeof teamFigureKeys)[number]
-export type TeamFigures = Record<TeamFigureKey, number>
+export { teamFigureKeys, type TeamFigureKey, type TeamFigures } from '../../../shared/team-figures'
 
 /** One agent's shift as the team report reads it from a team-folder file. */
 export interface TeamShift {

@@ -3,6 +3,7 @@ import type { ExportFormat } from '../../../shared/export-formats'
 import { EXPORT_FORMATS } from '../../../shared/export-formats'
 import type { AppLocale } from '../../../shared/locales'
 import { AppError } from '../../../shared/result'
+import type { TeamReportPreview, TeamReportWriteRequest } from '../../../shared/team-report'
 import { fontsIn } from '../export/pdf-style'
 import { writeFileSafely } from '../export/safe-write'
 import { localClock } from '../time/local-clock'
@@ -56,4 +57,37 @@ export async function writeTeamReport(report: TeamReport, options: TeamReportWri
   })
   writeFileSafely(target, data, { force: options.force })
   return target
+}
+
+export interface TeamReportServiceDeps {
+  now: () => number
+  fontDir: string
+  timeZone: string
+  /** The report's language when the window sends none. */
+  language: () => AppLocale
+}
+
+/** The "Team report…" panel's host side: a preview per week, and the report written to a folder. */
+export class TeamReportService {
+  constructor(private readonly deps: TeamReportServiceDeps) {}
+
+  preview(request: TeamReportRequest): TeamReportPreview {
+    const { days: _days, generatedAt: _generatedAt, ...preview } = buildTeamReport(request, this.deps.now())
+    return preview
+  }
+
+  async write(request: TeamReportWriteRequest): Promise<{ path: string }> {
+    if (!path.isAbsolute(request.out)) throw new AppError('invalid-request', 'Choose a folder by its full path.')
+    const report = buildTeamReport(request, this.deps.now())
+    const written = await writeTeamReport(report, {
+      format: request.format,
+      target: request.out,
+      targetIsFolder: true,
+      language: request.language ?? this.deps.language(),
+      timeZone: this.deps.timeZone,
+      fontDir: this.deps.fontDir,
+      force: request.force,
+    })
+    return { path: written }
+  }
 }

@@ -86,6 +86,8 @@ describe('dispatch', () => {
       'export:reveal': { path: '/not/exported.pdf' },
       'backups:state': {},
       'backups:create': {},
+      'team-report:preview': { folder: services.dir, from: 0, to: 1000 },
+      'team-report:write': { folder: services.dir, from: 0, to: 1000, format: 'md', out: '/no/such/folder' },
     } as const
     // Well-formed, but refused by the service: the error is typed too.
     const refusals: Partial<Record<(typeof channels)[number], string>> = {
@@ -93,6 +95,7 @@ describe('dispatch', () => {
       'notes:get': 'not-found',
       'recovery:decline': 'conflict',
       'export:reveal': 'not-found',
+      'team-report:write': 'not-found',
     }
     for (const channel of channels) {
       const result = await services.dispatch(channel, requests[channel])
