@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { writeTeamFolder } from '../helpers/team-folder'
 import { DeckPage } from './deck-page'
+import { EndShiftPage } from './end-shift-page'
 import { startHost, type RunningHost } from './web-host'
 
 test.use({ colorScheme: 'light', locale: 'en-GB', viewport: { width: 460, height: 900 } })
@@ -74,5 +75,36 @@ test('the team settings and the "Team report…" panel: weeks, "fewer than 5", s
     await expect(page.getByTestId('team-report-force')).toBeVisible()
   } finally {
     fs.rmSync(out, { recursive: true, force: true })
+  }
+})
+
+test('End shift also writes the masked JSON into the team folder and says so', async ({ page }) => {
+  const deck = new DeckPage(page)
+  const endShift = new EndShiftPage(page)
+  const team = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-e2e-team-'))
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-e2e-own-'))
+  try {
+    await page.goto(host.url)
+    await deck.openSettings()
+    await page.getByTestId('setting-team-folder').fill(team)
+    await page.getByTestId('setting-team-folder').press('Tab')
+    await expect(page.getByTestId('setting-team-folder-pdf')).toBeEnabled()
+    await deck.closeSettings()
+    await endShift.open()
+    await endShift.chooseFormats(['md'])
+    await endShift.folder.fill(own)
+    await endShift.export()
+    await expect(page.getByTestId('end-shift-team')).toContainText('calmdeck-shift-')
+    const [file] = fs.readdirSync(team)
+    expect(file).toMatch(/^calmdeck-shift-.*\.json$/)
+    const report = JSON.parse(fs.readFileSync(path.join(team, file ?? ''), 'utf8')) as {
+      redacted: boolean
+      team: { agent: { name: string | null } }
+    }
+    expect(report).toMatchObject({ redacted: true, team: { agent: { name: null } } })
+    await deck.screenshot('team-03-end-shift')
+  } finally {
+    fs.rmSync(team, { recursive: true, force: true })
+    fs.rmSync(own, { recursive: true, force: true })
   }
 })

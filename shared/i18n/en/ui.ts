@@ -237,6 +237,10 @@ export const en = {
   },
   /** Team: the settings for the team folder and name, and the "Team report…" panel. */
   team: {
+    endShift: {
+      written: 'Also written to the team folder: {files}',
+      failed: 'Not written to the team folder: {message}',
+    },
     settings: {
       title: 'Team',
       agentName: 'Your name for the team',

@@ -244,6 +244,10 @@ export const hr: Messages = {
     lost: 'Veza s CalmDeckom je prekinuta. Ponovno povezivanje…',
   },
   team: {
+    endShift: {
+      written: 'Zapisano i u mapu tima: {files}',
+      failed: 'Nije zapisano u mapu tima: {message}',
+    },
     settings: {
       title: 'Tim',
       agentName: 'Vaše ime za tim',

@@ -244,6 +244,10 @@ export const nl: Messages = {
     lost: 'Verbinding met CalmDeck verbroken. Opnieuw verbinden…',
   },
   team: {
+    endShift: {
+      written: 'Ook in de teammap gezet: {files}',
+      failed: 'Niet in de teammap gezet: {message}',
+    },
     settings: {
       title: 'Team',
       agentName: 'Je naam voor het team',
