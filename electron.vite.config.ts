@@ -16,6 +16,8 @@ export default defineConfig({
           'calmdeck-event': resolve(__dirname, 'electron/cli/calmdeck-event.ts'),
           // `npm run export`: the incident report on the command line (read-only on the data).
           export: resolve(__dirname, 'electron/cli/export.ts'),
+          // `npm run team-report`: a lead's figures across a team folder of shift files.
+          'team-report': resolve(__dirname, 'electron/cli/team-report.ts'),
         },
         output: { format: 'cjs' },
       },

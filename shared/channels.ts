@@ -51,6 +51,8 @@ export const channels = [
   'about:get',
   'about:open-data-dir',
   'diagnostics:export',
+  'team-report:preview',
+  'team-report:write',
 ] as const
 export type Channel = (typeof channels)[number]
 

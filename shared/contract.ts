@@ -18,6 +18,7 @@ import { errorCodes } from './result'
 import { settingsPatchSchema, settingsSchema } from './settings'
 import { MAX_HELP_TEXT, outboxItemSchema, teamEndpointRequestSchema, teamStateSchema } from './team'
 import { micAnswerSchema, micStateSchema } from './mic'
+import { teamReportPreviewRequestSchema, teamReportPreviewSchema, teamReportWriteRequestSchema } from './team-report'
 
 const empty = z.strictObject({})
 
@@ -215,6 +216,10 @@ export const contract = {
   /** Opens the data folder in the file manager (desktop); `opened: false` in the browser. */
   'about:open-data-dir': { request: empty, response: z.strictObject({ opened: z.boolean() }) },
   'diagnostics:export': { request: empty, response: diagnosticsFileSchema },
+  /** The team folder's figures per week for the "Team report…" panel, and the files skipped. */
+  'team-report:preview': { request: teamReportPreviewRequestSchema, response: teamReportPreviewSchema },
+  /** Writes the team report (per day and per week) into a folder; never overwrites without `force`. */
+  'team-report:write': { request: teamReportWriteRequestSchema, response: z.strictObject({ path: z.string() }) },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export const hostEventSchemas = {

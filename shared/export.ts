@@ -81,6 +81,27 @@ export const reportSummarySchema = z.strictObject({
   walkIns: z.number().int().nonnegative(),
 })
 
+/**
+ * What only a copy for the team folder carries (a plain export has none): who wrote it, as a
+ * random installation id and, only if the agent ticked "show my name in team reports", the name;
+ * and the figures the team report needs beyond the summary.
+ */
+export const reportTeamSchema = z.strictObject({
+  agent: z.strictObject({
+    /** Random per installation: tells agents apart and the same shift twice, names no one. */
+    id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+    /** Null unless the agent opted in when the file was written. */
+    name: z.string().min(1).max(80).nullable(),
+  }),
+  /** Help requests sent in the range (null when this CalmDeck does not know them). */
+  helpRequests: z.number().int().nonnegative().nullable(),
+  breaks: z.strictObject({
+    offered: z.number().int().nonnegative(),
+    taken: z.number().int().nonnegative(),
+    declined: z.number().int().nonnegative(),
+  }),
+})
+
 /** The whole report: what the JSON export contains, and what every other format is made from. */
 export const exportReportSchema = z.strictObject({
   format: z.literal('calmdeck.report'),
@@ -99,6 +120,8 @@ export const exportReportSchema = z.strictObject({
   /** Notes written without a call, created in the range. */
   walkIns: z.array(reportNoteSchema),
   recoveries: z.array(reportRecoverySchema),
+  /** Only in the copy written to the team folder. */
+  team: reportTeamSchema.optional(),
 })
 
 export type ExportReport = z.infer<typeof exportReportSchema>
@@ -107,6 +130,7 @@ export type ReportEvent = z.infer<typeof reportEventSchema>
 export type ReportNote = z.infer<typeof reportNoteSchema>
 export type ReportSummary = z.infer<typeof reportSummarySchema>
 export type ReportRecovery = z.infer<typeof reportRecoverySchema>
+export type ReportTeam = z.infer<typeof reportTeamSchema>
 
 /** Most one remark may hold. */
 export const MAX_REMARK_CHARS = 4000
@@ -149,6 +173,10 @@ export const exportRunResultSchema = z.strictObject({
   files: z.array(z.strictObject({ format: z.enum(exportFormats), path: z.string() })),
   /** Whether this host can show a file in the system's file manager. */
   canReveal: z.boolean(),
+  /** Copies written to the team folder (when Settings name one). */
+  teamFiles: z.array(z.string()).optional(),
+  /** Why the team copy could not be written (the personal files were). */
+  teamError: z.string().optional(),
 })
 
 export type ExportPreview = z.infer<typeof exportPreviewSchema>

@@ -32,4 +32,8 @@ export const defaultSettings: Settings = {
   teamDisplayName: '',
   teamHelpOnSupervisor: false,
   teamShiftSummary: false,
+  agentName: '',
+  teamReportShowName: false,
+  teamFolder: '',
+  teamFolderPdf: false,
 }

@@ -77,6 +77,14 @@ export const settingsSchema = z.strictObject({
   teamHelpOnSupervisor: z.boolean(),
   /** End shift posts a summary card (figures only) to the team channel. */
   teamShiftSummary: z.boolean(),
+  /** The agent's display name, for the team (help requests, team reports). */
+  agentName: z.string().trim().max(80),
+  /** Team reports may show agentName (else the agent's figures only count in groups of 5 or more). */
+  teamReportShowName: z.boolean(),
+  /** A shared folder the shift report JSON is also written to at End shift ('' = off). */
+  teamFolder: z.string().max(1000),
+  /** Also write the PDF into the team folder. */
+  teamFolderPdf: z.boolean(),
 })
 export type Settings = z.infer<typeof settingsSchema>
 

@@ -13,6 +13,7 @@ import { defaultDataDir } from '../services/storage/data-dir'
 import { findFontDir } from '../services/export/font-dir'
 import { applyCallLinks } from './call-links'
 import { electronExportShell, exportArgs, runExportAndQuit } from './export-shell'
+import { runTeamReportAndQuit, teamReportArgs } from './team-report-shell'
 import { isOwnRendererFrame, registerIpc, sendToAllWindows } from './ipc'
 import { saveBeforeLeaving } from './lifecycle'
 import { notifyRecoveryOver, trayCountdown } from './recovery-notice'
@@ -39,12 +40,16 @@ const showRecoveryInTray = trayCountdown(() => tray, texts)
 app.setPath('userData', dataDir)
 
 const exportCommand = exportArgs(process.argv)
+const teamReportCommand = teamReportArgs(process.argv)
 /** The report fonts: in the packaged app's resources, else in the source tree. */
 const fontDir = () => findFontDir(__dirname, app.isPackaged ? process.resourcesPath : undefined)
 
 if (exportCommand) {
   // `CalmDeck --export …`: a report on the command line, no window, no lock (see README).
   runExportAndQuit(app, exportCommand, fontDir())
+} else if (teamReportCommand) {
+  // `CalmDeck --team-report …`: the lead's team report from a team folder, no window, no lock.
+  runTeamReportAndQuit(app, teamReportCommand, fontDir())
 } else if (app.requestSingleInstanceLock()) {
   app.on('second-instance', (_event, argv) => onSecondInstance(argv))
   // macOS hands links over as an event, possibly before the app is ready.
@@ -56,6 +61,9 @@ if (exportCommand) {
 } else {
   app.quit()
 }
+
+/** How long quitting waits for a backup in progress to finish (a killed one never counts). */
+const QUIT_BACKUP_MS = 3000
 
 function onReady(): void {
   const ready = createAppServices({
@@ -84,11 +92,18 @@ function onReady(): void {
   const window = mainWindow
   tray = createTray(window.window, texts().tray)
   showRecoveryInTray(ready.recovery.current())
-  saveBeforeLeaving(app, powerMonitor, window.window, ready.flushes, () => {
-    window.stopRememberingBounds()
-    tray?.destroy()
-    ready.close()
-  })
+  saveBeforeLeaving(
+    app,
+    powerMonitor,
+    window.window,
+    ready.flushes,
+    () => {
+      window.stopRememberingBounds()
+      tray?.destroy()
+      ready.close()
+    },
+    () => ready.backups.idle(QUIT_BACKUP_MS),
+  )
   app.on('window-all-closed', () => app.quit())
   setCallLinks(ready.settings.get().callLinks)
   ready.integrations.start().catch((error: unknown) => {

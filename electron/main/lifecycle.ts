@@ -17,6 +17,8 @@ export function saveBeforeLeaving(
   window: BrowserWindow,
   flushes: FlushCoordinator,
   onQuit: () => void,
+  /** Work to let finish (bounded) once the windows saved, e.g. a backup in progress. */
+  settle: () => Promise<void> = async () => {},
 ): void {
   const windows = () => (window.isDestroyed() ? 0 : 1)
   let leaving = false
@@ -25,10 +27,13 @@ export function saveBeforeLeaving(
     if (leaving) return
     event.preventDefault()
     leaving = true
-    void flushes.flush(windows(), QUIT_FLUSH_MS).finally(() => {
-      onQuit()
-      app.quit()
-    })
+    void flushes
+      .flush(windows(), QUIT_FLUSH_MS)
+      .then(settle)
+      .finally(() => {
+        onQuit()
+        app.quit()
+      })
   })
   powerMonitor.on('suspend', () => void flushes.flush(windows(), SUSPEND_FLUSH_MS))
   // Linux and macOS: quitting on shutdown goes through before-quit, which saves first.

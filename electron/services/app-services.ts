@@ -36,6 +36,10 @@ import { httpPost, type Post } from './team/post'
 import { TeamService } from './team/team-service'
 import { shiftSummaryPoster } from './team/shift-summary'
 import os from 'node:os'
+import { renderReport } from './export/format-renderers'
+import { agentId } from './team-report/agent-id'
+import { writeTeamCopy } from './team-report/team-folder'
+import { TeamReportService } from './team-report/team-report-service'
 
 export type Broadcast = <E extends HostEvent>(event: E, data: HostEventData<E>) => void
 
@@ -230,6 +234,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         log(errors.note('shift summary not queued', error))
       }
     },
+    teamCopy: (report, renderOptions) =>
+      writeTeamCopy(report, {
+        settings: () => settings.get(),
+        agentId: () => agentId(store),
+        breaks: (from, to) => recovery.summary(from, to),
+        helpRequests: (from, to) => team.outbox.countBetween('help', from, to),
+        render: (withTeam, format) => renderReport(withTeam, format, renderOptions),
+        clock: localClock(machineTimeZone()),
+      }),
   })
   const dayClock = localClock(machineTimeZone())
   const help = new HelpService({
@@ -295,6 +308,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     },
   })
   const flushes = new FlushCoordinator((requestId) => broadcast('app:flush', { requestId }))
+  const teamReports = new TeamReportService({
+    now,
+    fontDir: options.fontDir ?? findFontDir(),
+    timeZone: machineTimeZone(),
+    language: () => exports.reportLanguage(),
+  })
   const info: AppInfo = { version: options.version, host: options.host, platform, notices }
   const about = new AboutService({
     version: options.version,
@@ -333,6 +352,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     mic: integrations.sourceOf(MicrophoneSource) ?? unreachable('the microphone source'),
     about,
     diagnostics,
+    teamReports,
   })
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => log(errors.note(`internal error on ${channel}`, error)),

@@ -15,6 +15,7 @@ import type { HelpService } from './team/help-service'
 import type { TeamService } from './team/team-service'
 import type { MicrophoneSource } from './integrations/sources/microphone'
 import type { AboutService } from './support/about-service'
+import type { TeamReportService } from './team-report/team-report-service'
 
 export interface HandlerServices {
   info: AppInfo
@@ -35,6 +36,7 @@ export interface HandlerServices {
   about: AboutService
   /** Builds the Diagnostics file (support/diagnostics.ts). */
   diagnostics: () => { fileName: string; text: string }
+  teamReports: TeamReportService
 }
 
 /**
@@ -48,6 +50,7 @@ export function createHandlers(services: HandlerServices): Handlers {
   const { team, help } = services
   const { mic } = services
   const { about } = services
+  const { teamReports } = services
 
   return {
     'app:info': () => info,
@@ -98,5 +101,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'about:get': () => about.get(),
     'about:open-data-dir': () => about.openDataDir(),
     'diagnostics:export': () => services.diagnostics(),
+    'team-report:preview': (request) => teamReports.preview(request),
+    'team-report:write': (request) => teamReports.write(request),
   }
 }

@@ -177,6 +177,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((resolve) => wss.close(() => resolve()))
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await services.integrations.close()
+      await services.backups.idle(3000)
       services.close()
     },
   }

@@ -12,6 +12,7 @@ import { benchInitialJs } from './renderer'
 import { benchRetention } from './retention'
 import { benchStorage } from './storage'
 import { benchTeam } from './team'
+import { benchTeamReport } from './team-report'
 
 /** The groups in the order a full run takes them. `bridge` needs the raw-insert floor. */
 const groups: Record<string, (floor: { rawP99: number }) => unknown> = {
@@ -27,6 +28,7 @@ const groups: Record<string, (floor: { rawP99: number }) => unknown> = {
   retention: () => benchRetention(),
   team: () => benchTeam(),
   mic: () => benchMic(),
+  'team-report': () => benchTeamReport(),
 }
 
 function selected(argv: readonly string[]): string[] {

@@ -70,6 +70,7 @@ async function invoke(
  * fake renderer answers `app:flush` like the real one, then the shell closes everything.
  */
 async function quit(fake: ElectronFake): Promise<void> {
+  const quits = callsNamed(fake.calls, 'app.quit').length
   const event = fakeEvent()
   fake.app.emit('before-quit', event)
   expect(event.prevented).toBe(true)
@@ -77,7 +78,11 @@ async function quit(fake: ElectronFake): Promise<void> {
   const { requestId } = (ask?.args[0] ?? {}) as { requestId?: number }
   if (requestId === undefined) throw new Error('the window was not asked to save before quitting')
   expect(await invoke(fake, 'app:flushed', { requestId })).toMatchObject({ ok: true })
-  await new Promise((resolve) => setImmediate(resolve))
+  // Then a backup in progress may finish (bounded) before the shell closes and quits.
+  const until = Date.now() + 5000
+  while (callsNamed(fake.calls, 'app.quit').length === quits && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
 }
 
 function callsNamed(list: { name: string; args: unknown[] }[], name: string): unknown[][] {

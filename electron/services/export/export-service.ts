@@ -43,6 +43,11 @@ export interface ExportServiceDeps {
   systemLocales?: () => readonly string[]
   /** A report was written (End shift): e.g. the team's summary card. Must not throw. */
   onWritten?: (report: ExportReport) => void
+  /**
+   * After a run: writes the team folder's copy of this (always masked) report when Settings name a
+   * team folder; returns the paths written (see team-report/team-folder.ts).
+   */
+  teamCopy?: (report: ExportReport, options: { fontDir: string; eventKinds: readonly EventKind[] }) => Promise<string[]>
 }
 
 /** What the End shift view offers again next time. */
@@ -144,7 +149,23 @@ export class ExportService {
     })
     this.deps.rememberChoices?.({ exportFolder: folder, exportFormats: request.formats, exportRedact: request.redact })
     this.deps.onWritten?.(report)
-    return { files, canReveal: !!this.deps.shell }
+    return { files, canReveal: !!this.deps.shell, ...(await this.writeTeamCopy(request, language, options)) }
+  }
+
+  /** The team folder's copy: masked whatever the run chose; its failure leaves the run's files be. */
+  private async writeTeamCopy(
+    request: ExportRunRequest,
+    language: AppLocale,
+    options: { fontDir: string; eventKinds: readonly EventKind[] },
+  ): Promise<Pick<ExportRunResult, 'teamFiles' | 'teamError'>> {
+    if (!this.deps.teamCopy || !this.deps.settings().teamFolder.trim()) return {}
+    const { from, to } = request.range
+    const report = this.report({ from, to, redact: true, remark: request.remark, language })
+    try {
+      return { teamFiles: await this.deps.teamCopy(report, options) }
+    } catch (error) {
+      return { teamError: error instanceof AppError ? error.message : 'The team folder copy could not be written.' }
+    }
   }
 
   async chooseFolder(): Promise<{ supported: boolean; folder: string | null }> {

@@ -136,8 +136,14 @@ export class BackupService {
   }
 
   /** Resolves once no backup is being written (e.g. before everything is deleted). */
-  async idle(): Promise<void> {
-    await this.current?.catch(() => {})
+  async idle(timeoutMs = Number.POSITIVE_INFINITY): Promise<void> {
+    if (!this.current) return
+    let timer: NodeJS.Timeout | undefined
+    const waited = Number.isFinite(timeoutMs)
+      ? new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))
+      : new Promise<void>(() => {})
+    await Promise.race([this.current.catch(() => {}), waited])
+    clearTimeout(timer)
   }
 
   dispose(): void {

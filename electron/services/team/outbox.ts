@@ -79,6 +79,9 @@ export class Outbox {
       latest: db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE type = ? ORDER BY id DESC LIMIT 1'),
       failedList: db.prepare<[], OutboxRow>("SELECT * FROM outbox WHERE status = 'failed' ORDER BY id DESC LIMIT 50"),
       pendingCount: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE status = 'pending'"),
+      countBetween: db.prepare<[string, number, number], { n: number }>(
+        'SELECT count(*) AS n FROM outbox WHERE type = ? AND created_at >= ? AND created_at < ?',
+      ),
     }
   }
 
@@ -161,6 +164,11 @@ export class Outbox {
 
   failed(): OutboxItem[] {
     return this.stmt.failedList.all().map(toItem)
+  }
+
+  /** How many messages of a type were queued in [from, to), sent or not (e.g. help requests in a shift). */
+  countBetween(type: OutboxItem['type'], from: number, to: number): number {
+    return this.stmt.countBetween.get(type, from, to)?.n ?? 0
   }
 
   pendingCount(): number {

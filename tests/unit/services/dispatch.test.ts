@@ -102,6 +102,8 @@ describe('dispatch', () => {
       'about:get': {},
       'about:open-data-dir': {},
       'diagnostics:export': {},
+      'team-report:preview': { folder: services.dir, from: 0, to: 1000 },
+      'team-report:write': { folder: services.dir, from: 0, to: 1000, format: 'md', out: '/no/such/folder' },
     } as const
     // Well-formed, but refused by the service: the error is typed too.
     const refusals: Partial<Record<(typeof channels)[number], string>> = {
@@ -117,6 +119,7 @@ describe('dispatch', () => {
       'team:retry': 'conflict',
       'team:drop': 'conflict',
       'mic:answer': 'unavailable',
+      'team-report:write': 'not-found',
     }
     for (const channel of channels) {
       const result = await services.dispatch(channel, requests[channel])

@@ -1,0 +1,89 @@
+import { getISOWeek, getISOWeekYear } from 'date-fns'
+import type { TeamCell, TeamPeriod } from '../../../shared/team-figures'
+import type { SkippedFile } from './read-folder'
+
+export type { TeamCell, TeamPeriod } from '../../../shared/team-figures'
+import { addFigures, zeroFigures, type TeamShift } from './team-figures'
+
+/** Agents who did not opt in are shown only in groups of at least this many. */
+export const MIN_GROUP_SIZE = 5
+
+/**
+ * The minimum group rule, the one place it lives. A group's figures are shown unless it holds
+ * between 1 and MIN_GROUP_SIZE − 1 agents who did not opt in to their name (agents who did count
+ * as shown already). So one named agent is shown, "others" with 3 agents is not, and neither is a
+ * total that includes those 3 (else total − named rows would give their figures).
+ */
+export function groupCell(shifts: readonly TeamShift[]): TeamCell {
+  const anonymous = new Set(shifts.filter((shift) => shift.name === null).map((shift) => shift.agentId)).size
+  if (anonymous > 0 && anonymous < MIN_GROUP_SIZE) return { kind: 'fewer-than-5' }
+  const figures = shifts.reduce((sum, shift) => addFigures(sum, shift.figures), zeroFigures())
+  return { kind: 'figures', agents: new Set(shifts.map((shift) => shift.agentId)).size, figures }
+}
+
+export interface TeamReport {
+  from: number
+  to: number
+  generatedAt: number
+  shifts: number
+  agents: number
+  files: number
+  days: TeamPeriod[]
+  weeks: TeamPeriod[]
+  skipped: SkippedFile[]
+}
+
+/** `2026-W47`: the ISO week of a local date `2026-11-22`. */
+export function isoWeekOf(date: string): string {
+  const [year, month, day] = date.split('-').map(Number)
+  const local = new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1, 12)
+  return `${getISOWeekYear(local)}-W${String(getISOWeek(local)).padStart(2, '0')}`
+}
+
+/** Per day and per week, oldest first: named agents, the others, the total (see groupCell). */
+export function aggregateTeam(
+  read: { shifts: readonly TeamShift[]; skipped: SkippedFile[]; files: number },
+  range: { from: number; to: number; generatedAt: number },
+): TeamReport {
+  return {
+    ...range,
+    shifts: read.shifts.length,
+    agents: new Set(read.shifts.map((shift) => shift.agentId)).size,
+    files: read.files,
+    days: periods(read.shifts, (shift) => shift.date),
+    weeks: periods(read.shifts, (shift) => isoWeekOf(shift.date)),
+    skipped: read.skipped,
+  }
+}
+
+function periods(shifts: readonly TeamShift[], keyOf: (shift: TeamShift) => string): TeamPeriod[] {
+  const groups = new Map<string, TeamShift[]>()
+  for (const shift of shifts) {
+    const key = keyOf(shift)
+    const list = groups.get(key)
+    if (list) list.push(shift)
+    else groups.set(key, [shift])
+  }
+  return [...groups.keys()].sort().map((period) => periodRow(period, groups.get(period) ?? []))
+}
+
+function periodRow(period: string, shifts: readonly TeamShift[]): TeamPeriod {
+  const byAgent = new Map<string, TeamShift[]>()
+  const others: TeamShift[] = []
+  for (const shift of shifts) {
+    if (shift.name === null) {
+      others.push(shift)
+      continue
+    }
+    const list = byAgent.get(shift.agentId)
+    if (list) list.push(shift)
+    else byAgent.set(shift.agentId, [shift])
+  }
+  const named = [...byAgent.values()]
+    .map((list) => ({
+      name: [...list].sort((a, b) => b.generatedAt - a.generatedAt)[0]?.name ?? '',
+      cell: groupCell(list),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+  return { period, named, others: others.length > 0 ? groupCell(others) : null, total: groupCell(shifts) }
+}
