@@ -1,9 +1,11 @@
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { exportFormats, formatForExtension, formatList, type ExportFormat } from '../../shared/export-formats'
+import { exportFormats, formatList, type ExportFormat } from '../../shared/export-formats'
 import { APP_LOCALES, type AppLocale } from '../../shared/locales'
 import type { LocalClock } from '../services/time/local-clock'
+import { parseMoment, readCli, readPeriodAndFormat } from './cli-args'
+
+export { parseMoment }
 
 /** "en, nl or hr": the app languages, as the usage and the --lang error name them. */
 const LANGUAGES_TEXT = `${APP_LOCALES.slice(0, -1).join(', ')} or ${APP_LOCALES.at(-1)}`
@@ -49,74 +51,29 @@ const rawSchema = z.strictObject({
   help: z.boolean().optional(),
 })
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/
-
-/**
- * An ISO date (the start of that local day), a date-time (local wall clock unless it has a Z or an
- * offset), or null. Local ones are read in the clock's zone, DST included.
- */
-export function parseMoment(text: string, clock: LocalClock): number | null {
-  const dateOnly = DATE_ONLY.test(text)
-  if (!dateOnly && !DATE_TIME.test(text)) return null
-  const normalised = dateOnly ? `${text}T00:00:00` : text.replace(' ', 'T')
-  if (/(Z|[+-]\d{2}:?\d{2})$/.test(normalised)) {
-    const ms = Date.parse(normalised)
-    return Number.isNaN(ms) ? null : ms
-  }
-  // Date.parse checks the fields (no 30 February) and splits them; the clock places them in its zone.
-  const asUtc = Date.parse(`${normalised}Z`)
-  if (Number.isNaN(asUtc)) return null
-  const fields = new Date(asUtc)
-  return clock.instant({
-    year: fields.getUTCFullYear(),
-    month: fields.getUTCMonth() + 1,
-    day: fields.getUTCDate(),
-    hour: fields.getUTCHours(),
-    minute: fields.getUTCMinutes(),
-    second: fields.getUTCSeconds(),
-    millisecond: fields.getUTCMilliseconds(),
-  })
-}
-
 /** Parses the command line; never throws. */
 export function parseExportArgs(argv: readonly string[], clock: LocalClock): ParsedExportArgs {
-  let values: unknown
-  try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        from: { type: 'string' },
-        to: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        'data-dir': { type: 'string' },
-        redact: { type: 'boolean' },
-        force: { type: 'boolean' },
-        lang: { type: 'string' },
-        remark: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values
-  } catch (error) {
-    return { kind: 'error', message: error instanceof Error ? error.message : 'unreadable arguments' }
-  }
-  if ((values as { help?: boolean }).help) return { kind: 'help' }
-  const parsed = rawSchema.safeParse(values)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    return { kind: 'error', message: `--${String(issue?.path[0] ?? 'argument')} ${issue?.message ?? 'is not valid'}` }
-  }
-  const raw = parsed.data
-  const from = parseMoment(raw.from, clock)
-  if (from === null) return { kind: 'error', message: `--from must be an ISO date or date-time, e.g. 2026-11-22T08:00` }
-  const to = parseMoment(raw.to, clock)
-  if (to === null) return { kind: 'error', message: `--to must be an ISO date or date-time, e.g. 2026-11-22T16:30` }
-  if (to <= from) return { kind: 'error', message: '--to must be after --from' }
-  const format = raw.format ?? formatForExtension(path.extname(raw.out))
-  if (!format) return { kind: 'error', message: `--format is required (${formatList()})` }
+  const read = readCli(
+    argv,
+    {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      'data-dir': { type: 'string' },
+      redact: { type: 'boolean' },
+      force: { type: 'boolean' },
+      lang: { type: 'string' },
+      remark: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    rawSchema,
+  )
+  if (read.kind !== 'ok') return read
+  const raw = read.values
+  const period = readPeriodAndFormat(raw, clock, { from: '2026-11-22T08:00', to: '2026-11-22T16:30' })
+  if ('error' in period) return { kind: 'error', message: period.error }
+  const { from, to, format } = period
   return {
     kind: 'run',
     args: {

@@ -1,15 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { exportFormats, formatForExtension, formatList, type ExportFormat } from '../../shared/export-formats'
+import { exportFormats, formatList, type ExportFormat } from '../../shared/export-formats'
 import { APP_LOCALES, resolveLocale, type AppLocale } from '../../shared/locales'
 import { AppError } from '../../shared/result'
 import { findFontDir } from '../services/export/font-dir'
 import { environmentLocales } from '../services/settings/system-locales'
 import { buildTeamReport, writeTeamReport } from '../services/team-report/team-report-service'
 import { localClock, machineTimeZone, type LocalClock } from '../services/time/local-clock'
-import { parseMoment } from './export-args'
+import { readCli, readPeriodAndFormat } from './cli-args'
 
 export const TEAM_REPORT_USAGE = `Usage: npm run team-report -- --in <folder> --from <ISO date> --to <ISO date> --format ${exportFormats.join('|')} --out <path>
                               [--lang ${APP_LOCALES.join('|')}] [--force]
@@ -50,40 +49,25 @@ type Parsed = { kind: 'run'; args: TeamReportArgs } | { kind: 'help' } | { kind:
 
 /** Parses the command line; never throws. */
 export function parseTeamReportArgs(argv: readonly string[], clock: LocalClock): Parsed {
-  let values: unknown
-  try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        in: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        lang: { type: 'string' },
-        force: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values
-  } catch (error) {
-    return { kind: 'error', message: error instanceof Error ? error.message : 'unreadable arguments' }
-  }
-  if ((values as { help?: boolean }).help) return { kind: 'help' }
-  const parsed = rawSchema.safeParse(values)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    return { kind: 'error', message: `--${String(issue?.path[0] ?? 'argument')} ${issue?.message ?? 'is not valid'}` }
-  }
-  const raw = parsed.data
-  const from = parseMoment(raw.from, clock)
-  if (from === null) return { kind: 'error', message: '--from must be an ISO date or date-time, e.g. 2026-01-01' }
-  const to = parseMoment(raw.to, clock)
-  if (to === null) return { kind: 'error', message: '--to must be an ISO date or date-time, e.g. 2027-01-01' }
-  if (to <= from) return { kind: 'error', message: '--to must be after --from' }
-  const format = raw.format ?? formatForExtension(path.extname(raw.out))
-  if (!format) return { kind: 'error', message: `--format is required (${formatList()})` }
+  const read = readCli(
+    argv,
+    {
+      in: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      lang: { type: 'string' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    rawSchema,
+  )
+  if (read.kind !== 'ok') return read
+  const raw = read.values
+  const period = readPeriodAndFormat(raw, clock, { from: '2026-01-01', to: '2027-01-01' })
+  if ('error' in period) return { kind: 'error', message: period.error }
+  const { from, to, format } = period
   return {
     kind: 'run',
     args: {
