@@ -410,6 +410,7 @@ export const en = {
       others: 'Others (not named)',
       total: 'Team',
       fewerThan5: 'fewer than 5',
+      withheld: 'withheld (privacy)',
       privacy:
         'Names only for agents who chose to show them; groups of fewer than 5 other agents are never shown as figures.',
       skipped: 'Skipped files',

@@ -418,6 +418,7 @@ export const hr: Messages = {
       others: 'Ostali (bez imena)',
       total: 'Tim',
       fewerThan5: 'manje od 5',
+      withheld: 'zadržano (privatnost)',
       privacy:
         'Imena samo za one koji su to odabrali; skupine od manje od 5 ostalih agenata nikad se ne prikazuju brojkama.',
       skipped: 'Preskočene datoteke',

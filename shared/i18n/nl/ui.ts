@@ -418,6 +418,7 @@ export const nl: Messages = {
       others: 'Overigen (zonder naam)',
       total: 'Team',
       fewerThan5: 'minder dan 5',
+      withheld: 'achtergehouden (privacy)',
       privacy:
         'Namen alleen van wie daarvoor koos; groepen van minder dan 5 andere medewerkers worden nooit met cijfers getoond.',
       skipped: 'Overgeslagen bestanden',
