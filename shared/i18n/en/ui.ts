@@ -336,7 +336,9 @@ export const en = {
   languages: { en: 'English', nl: 'Nederlands', hr: 'Hrvatski' },
   team: {
     ask: 'Help',
-    askHint: 'Ask your team lead for help (G sends at once)',
+    askHint: 'Ask your team lead for help: sends at once (also the G key)',
+    addLine: 'Add a line…',
+    addLineHint: 'Ask for help with a line of text or your note',
     textLabel: 'A line for your team lead',
     textPlaceholder: 'One line for your team lead (optional)',
     includeNote: 'Include my note',

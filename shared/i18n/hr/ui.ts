@@ -344,7 +344,9 @@ export const hr: Messages = {
   languages: { en: 'English', nl: 'Nederlands', hr: 'Hrvatski' },
   team: {
     ask: 'Pomoć',
-    askHint: 'Zatraži pomoć od voditelja tima (G šalje odmah)',
+    askHint: 'Zatraži pomoć od voditelja tima: šalje odmah (i tipka G)',
+    addLine: 'Dodaj redak…',
+    addLineHint: 'Zatraži pomoć s retkom teksta ili svojom bilješkom',
     textLabel: 'Jedan redak za voditelja tima',
     textPlaceholder: 'Jedan redak za voditelja tima (neobavezno)',
     includeNote: 'Priloži moju bilješku',
