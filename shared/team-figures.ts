@@ -18,8 +18,12 @@ export const teamFigureKeys = [
 export type TeamFigureKey = (typeof teamFigureKeys)[number]
 export type TeamFigures = Record<TeamFigureKey, number>
 
-/** A group's figures, or the fact that its agents are too few to show them. */
-export type TeamCell = { kind: 'figures'; agents: number; figures: TeamFigures } | { kind: 'fewer-than-5' }
+/**
+ * A group's figures, or the fact that its agents are too few to show them, or that its figures
+ * are withheld so that a hidden group cannot be worked out by subtraction (team-report/suppress.ts).
+ */
+export type TeamCell =
+  { kind: 'figures'; agents: number; figures: TeamFigures } | { kind: 'fewer-than-5' } | { kind: 'withheld' }
 
 export interface TeamPeriod {
   /** `2026-11-22` for a day, `2026-W47` for an ISO week. */

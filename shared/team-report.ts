@@ -16,6 +16,7 @@ const figuresSchema = z.strictObject(
 export const teamCellSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('figures'), agents: z.number().int(), figures: figuresSchema }),
   z.strictObject({ kind: z.literal('fewer-than-5') }),
+  z.strictObject({ kind: z.literal('withheld') }),
 ])
 
 export const teamPeriodSchema = z.strictObject({

@@ -50,14 +50,24 @@ test('ask for help by key: "sent ✓"; the URL is shown masked; offline shows "r
   expect(card.body[0].text).toBe('Sanne asks for help')
   await deck.screenshot('team-02-sent')
 
+  // The Help button does what G does: one click sends at once, no form in the way.
+  await page.getByTestId('help-now').click()
+  await expect.poll(() => receiver.posts.length).toBe(2)
+  await expect(page.getByTestId('help-form')).toHaveCount(0)
+  const second = JSON.parse(receiver.posts[1]!.body).attachments[0].content
+  expect(second.body[0].text).toBe('Sanne asks for help')
+  expect(receiver.posts[1]!.body).not.toContain('he is shouting')
+  await expect(team.status).toContainText(/Help requested \d\d:\d\d · sent ✓/)
+
+  // "Add a line…" is the way to the form.
   await page.getByTestId('help-open').click()
   await page.getByTestId('help-text').fill('Please listen in, he is shouting')
   await deck.screenshot('team-03-form')
   await page.getByTestId('help-text').press('Escape')
   await expect(page.getByTestId('help-form')).toHaveCount(0)
   await team.askWithText('Please listen in, he is shouting')
-  await expect.poll(() => receiver.posts.length).toBe(2)
-  expect(receiver.posts[1]!.body).toContain('Please listen in, he is shouting')
+  await expect.poll(() => receiver.posts.length).toBe(3)
+  expect(receiver.posts[2]!.body).toContain('Please listen in, he is shouting')
 
   await receiver.stop()
   await page.keyboard.press('g')
@@ -65,5 +75,5 @@ test('ask for help by key: "sent ✓"; the URL is shown masked; offline shows "r
   await deck.screenshot('team-04-retrying')
   await receiver.start()
   await expect(team.status).toContainText('sent ✓', { timeout: 15_000 })
-  expect(receiver.posts).toHaveLength(3)
+  expect(receiver.posts).toHaveLength(4)
 })

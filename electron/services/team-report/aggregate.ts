@@ -3,6 +3,7 @@ import type { TeamCell, TeamPeriod } from '../../../shared/team-figures'
 import type { SkippedFile } from './read-folder'
 
 export type { TeamCell, TeamPeriod } from '../../../shared/team-figures'
+import { suppressComplements } from './suppress'
 import { addFigures, zeroFigures, type TeamShift } from './team-figures'
 
 /** Agents who did not opt in are shown only in groups of at least this many. */
@@ -40,18 +41,26 @@ export function isoWeekOf(date: string): string {
   return `${getISOWeekYear(local)}-W${String(getISOWeek(local)).padStart(2, '0')}`
 }
 
-/** Per day and per week, oldest first: named agents, the others, the total (see groupCell). */
+/**
+ * Per day and per week, oldest first: named agents, the others, the total (see groupCell), with
+ * complements withheld so no hidden group can be recovered by subtraction (see suppress.ts).
+ */
 export function aggregateTeam(
   read: { shifts: readonly TeamShift[]; skipped: SkippedFile[]; files: number },
   range: { from: number; to: number; generatedAt: number },
 ): TeamReport {
+  const { days, weeks } = suppressComplements(
+    periods(read.shifts, (shift) => shift.date),
+    periods(read.shifts, (shift) => isoWeekOf(shift.date)),
+    isoWeekOf,
+  )
   return {
     ...range,
     shifts: read.shifts.length,
     agents: new Set(read.shifts.map((shift) => shift.agentId)).size,
     files: read.files,
-    days: periods(read.shifts, (shift) => shift.date),
-    weeks: periods(read.shifts, (shift) => isoWeekOf(shift.date)),
+    days,
+    weeks,
     skipped: read.skipped,
   }
 }

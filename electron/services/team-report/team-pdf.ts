@@ -230,7 +230,7 @@ class TeamLayout {
         doc.text(fit(doc, row.group, GROUP_WIDTH - 4), MARGIN + 60, top, { lineBreak: false })
         if (row.hidden) {
           // One text across the figure columns: no figure of a group under 5 is ever drawn.
-          const hidden = `— ${t.fewerThan5} —`
+          const hidden = `— ${row.values[0] ?? t.fewerThan5} —`
           doc.font('regular').fillColor(color.muted)
           const middle = MARGIN + 60 + GROUP_WIDTH + (columnWidth * labels.length) / 2
           doc.text(hidden, middle - doc.widthOfString(hidden) / 2, top, { lineBreak: false })

@@ -13,7 +13,7 @@ export function teamTexts(language: AppLocale): TeamTexts {
 export interface TeamRow {
   group: string
   kind: 'named' | 'others' | 'total'
-  /** A group under the minimum size: every value is the "fewer than 5" text. */
+  /** A group under the minimum size or withheld: every value is the same text ("fewer than 5"…). */
   hidden: boolean
   values: string[]
 }
@@ -22,8 +22,15 @@ export function figureText(key: TeamFigureKey, value: number): string {
   return key === 'recoveryMinutes' ? String(Math.round(value * 10) / 10) : String(value)
 }
 
+/** What a hidden cell reads instead of its figures. */
+export function hiddenText(cell: TeamCell, t: TeamTexts): string {
+  return cell.kind === 'withheld' ? t.withheld : t.fewerThan5
+}
+
 export function cellValues(cell: TeamCell, t: TeamTexts): string[] {
-  return teamFigureKeys.map((key) => (cell.kind === 'figures' ? figureText(key, cell.figures[key]) : t.fewerThan5))
+  return teamFigureKeys.map((key) =>
+    cell.kind === 'figures' ? figureText(key, cell.figures[key]) : hiddenText(cell, t),
+  )
 }
 
 /** A period's rows in every format's order: named agents A–Z, the others, the team. */

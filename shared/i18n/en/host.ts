@@ -115,6 +115,7 @@ export const en = {
     others: 'Others (not named)',
     total: 'Team',
     fewerThan5: 'fewer than 5',
+    withheld: 'withheld (privacy)',
     trend: 'Trend per week (team)',
     noShifts: 'No shift files in this period.',
     skipped: 'Files skipped',

@@ -336,7 +336,9 @@ export const en = {
   languages: { en: 'English', nl: 'Nederlands', hr: 'Hrvatski' },
   team: {
     ask: 'Help',
-    askHint: 'Ask your team lead for help (G sends at once)',
+    askHint: 'Ask your team lead for help: sends at once (also the G key)',
+    addLine: 'Add a line…',
+    addLineHint: 'Ask for help with a line of text or your note',
     textLabel: 'A line for your team lead',
     textPlaceholder: 'One line for your team lead (optional)',
     includeNote: 'Include my note',
@@ -410,6 +412,7 @@ export const en = {
       others: 'Others (not named)',
       total: 'Team',
       fewerThan5: 'fewer than 5',
+      withheld: 'withheld (privacy)',
       privacy:
         'Names only for agents who chose to show them; groups of fewer than 5 other agents are never shown as figures.',
       skipped: 'Skipped files',

@@ -120,6 +120,7 @@ export const hr: HostTexts = {
     others: 'Ostali (bez imena)',
     total: 'Tim',
     fewerThan5: 'manje od 5',
+    withheld: 'zadržano (privatnost)',
     trend: 'Kretanje po tjednu (tim)',
     noShifts: 'Nema datoteka smjena u ovom razdoblju.',
     skipped: 'Preskočene datoteke',

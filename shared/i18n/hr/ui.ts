@@ -344,7 +344,9 @@ export const hr: Messages = {
   languages: { en: 'English', nl: 'Nederlands', hr: 'Hrvatski' },
   team: {
     ask: 'Pomoć',
-    askHint: 'Zatraži pomoć od voditelja tima (G šalje odmah)',
+    askHint: 'Zatraži pomoć od voditelja tima: šalje odmah (i tipka G)',
+    addLine: 'Dodaj redak…',
+    addLineHint: 'Zatraži pomoć s retkom teksta ili svojom bilješkom',
     textLabel: 'Jedan redak za voditelja tima',
     textPlaceholder: 'Jedan redak za voditelja tima (neobavezno)',
     includeNote: 'Priloži moju bilješku',
@@ -418,6 +420,7 @@ export const hr: Messages = {
       others: 'Ostali (bez imena)',
       total: 'Tim',
       fewerThan5: 'manje od 5',
+      withheld: 'zadržano (privatnost)',
       privacy:
         'Imena samo za one koji su to odabrali; skupine od manje od 5 ostalih agenata nikad se ne prikazuju brojkama.',
       skipped: 'Preskočene datoteke',

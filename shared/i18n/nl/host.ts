@@ -114,6 +114,7 @@ export const nl: HostTexts = {
     others: 'Overigen (zonder naam)',
     total: 'Team',
     fewerThan5: 'minder dan 5',
+    withheld: 'achtergehouden (privacy)',
     trend: 'Verloop per week (team)',
     noShifts: 'Geen dienstbestanden in deze periode.',
     skipped: 'Overgeslagen bestanden',

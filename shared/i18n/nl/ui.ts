@@ -344,7 +344,9 @@ export const nl: Messages = {
   languages: { en: 'English', nl: 'Nederlands', hr: 'Hrvatski' },
   team: {
     ask: 'Hulp',
-    askHint: 'Vraag je teamleider om hulp (G verstuurt meteen)',
+    askHint: 'Vraag je teamleider om hulp: verstuurt meteen (ook met de G-toets)',
+    addLine: 'Regel toevoegen…',
+    addLineHint: 'Om hulp vragen met een regel tekst of je notitie',
     textLabel: 'Een regel voor je teamleider',
     textPlaceholder: 'Eén regel voor je teamleider (optioneel)',
     includeNote: 'Mijn notitie meesturen',
@@ -418,6 +420,7 @@ export const nl: Messages = {
       others: 'Overigen (zonder naam)',
       total: 'Team',
       fewerThan5: 'minder dan 5',
+      withheld: 'achtergehouden (privacy)',
       privacy:
         'Namen alleen van wie daarvoor koos; groepen van minder dan 5 andere medewerkers worden nooit met cijfers getoond.',
       skipped: 'Overgeslagen bestanden',
