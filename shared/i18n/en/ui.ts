@@ -441,6 +441,10 @@ export const en = {
       duplicate: 'the same shift again',
     },
   },
+  policy: {
+    locked: 'Set by your organisation',
+    issues: "Your organisation's policy has problems; these entries were left out:",
+  },
 }
 
 export type Messages = typeof en

@@ -449,4 +449,8 @@ export const hr: Messages = {
       duplicate: 'ista smjena ponovno',
     },
   },
+  policy: {
+    locked: 'Postavila vaša organizacija',
+    issues: 'Pravila vaše organizacije sadrže pogreške; ove stavke su izostavljene:',
+  },
 }

@@ -449,4 +449,8 @@ export const nl: Messages = {
       duplicate: 'dezelfde dienst nog eens',
     },
   },
+  policy: {
+    locked: 'Ingesteld door je organisatie',
+    issues: 'Het beleid van je organisatie bevat fouten; deze onderdelen zijn overgeslagen:',
+  },
 }
