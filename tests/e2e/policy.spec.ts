@@ -20,7 +20,7 @@ test.beforeEach(async () => {
     policyFile,
     JSON.stringify({
       defaults: { recoveryMinutes: 7 },
-      locked: { theme: 'dark', opacity: 'solid' },
+      locked: { theme: 'dark', opacity: 'solid', hotkeys: {}, backupKeepDaily: 3 },
       retentionDays: 90,
       teamFolder: path.join(dataDir, 'team'),
       teamChannelKind: 'webhook',
@@ -53,6 +53,12 @@ test('a policy presets, locks and sets the team channel; a locked change is refu
   await expect(retention).toBeDisabled()
   await expect(page.getByTestId('setting-team-folder')).toBeDisabled()
   await expect(page.getByTestId('locked-note').first()).toHaveText('Set by your organisation')
+  await expect(page.getByTestId('backup-locked')).toHaveText('Set by your organisation')
+  await expect(page.getByTestId('backup-summary')).toContainText('3 days')
+  await expect(page.getByTestId('hotkeys-locked')).toHaveText('Set by your organisation')
+  await expect(page.getByTestId('hotkey-help-request')).toBeDisabled()
+  await retention.scrollIntoViewIfNeeded()
+  await deck.screenshot('policy-02-data')
 
   const managed = page.getByTestId('team-managed')
   const port = new URL(receiver.url).port
