@@ -15,6 +15,7 @@ import { noteHitSchema, noteSaveSchema, noteSchema } from './notes'
 import { DELETE_ALL_CONFIRMATION, MAX_PERSONAL_DATA_CHARS, personalDataCountsSchema } from './personal-data'
 import { daySummarySchema, recoveryStateSchema } from './recovery'
 import { errorCodes } from './result'
+import { policyViewSchema } from './policy'
 import { settingsPatchSchema, settingsSchema } from './settings'
 import { MAX_HELP_TEXT, outboxItemSchema, teamEndpointRequestSchema, teamStateSchema } from './team'
 import { micAnswerSchema, micStateSchema } from './mic'
@@ -48,6 +49,8 @@ export const appInfoSchema = z.strictObject({
   /** The keyboard's operating system: the key recorder and hotkey names follow it. */
   platform: z.enum(['mac', 'windows', 'linux']),
   notices: z.array(storageNoticeSchema),
+  /** IT's policy as the window may see it (what is locked; never the team channel's URL). */
+  policy: policyViewSchema,
 })
 
 export const deckStateSchema = z.strictObject({

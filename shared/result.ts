@@ -8,6 +8,8 @@ export const errorCodes = [
   'storage',
   'unavailable',
   'internal',
+  /** Set by the organisation's policy: the agent cannot change it. */
+  'locked',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

@@ -67,6 +67,8 @@ export const teamEndpointViewSchema = z.strictObject({
   kind: z.enum(teamChannelKinds),
   maskedUrl: z.string(),
   hasSecret: z.boolean(),
+  /** Set by the organisation's policy: shown, never changed here. */
+  managed: z.boolean(),
 })
 export type TeamEndpointView = z.infer<typeof teamEndpointViewSchema>
 

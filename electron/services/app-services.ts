@@ -25,6 +25,7 @@ import { HotkeyService, type ShortcutRegistrar } from './hotkeys/hotkey-service'
 import { NoteService } from './notes/note-service'
 import { RecoveryService } from './recovery/recovery-service'
 import { KeyValueStore, SettingsService } from './settings/settings-service'
+import { noPolicy, type ManagedPolicy } from './policy/managed-policy'
 import { AboutService, runtimeVersions, type FolderOpener } from './support/about-service'
 import { buildDiagnostics } from './support/diagnostics'
 import { ErrorRing } from './support/error-ring'
@@ -81,6 +82,8 @@ export interface AppServicesOptions {
   teamBackoff?: { firstMs: number; maxMs: number }
   /** Opens the data folder in the file manager (desktop); none in the browser. */
   openFolder?: FolderOpener | null
+  /** IT's managed policy (policy.json or `--policy`); none by default. */
+  policy?: ManagedPolicy
 }
 
 export interface AppServices {
@@ -108,6 +111,8 @@ export interface AppServices {
   help: HelpService
   /** The last errors the host logged, by name, for the Diagnostics export. */
   errors: ErrorRing
+  /** IT's policy: presets, locks, the team channel. */
+  policy: ManagedPolicy
   dispatch: Dispatch
   info: AppInfo
   close(): void
@@ -123,6 +128,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const log = options.log ?? (() => {})
   const errors = new ErrorRing(now)
   const platform = options.platform ?? keyPlatform(process.platform)
+  const policy = options.policy ?? noPolicy
+  for (const issue of policy.issues) log(`policy: ${issue.path}: ${issue.message}`)
   const { db, file, notices } = openDatabase({ dir: options.dataDir, now, nativeBinding: options.nativeBinding })
   const store = new KeyValueStore(db)
   const decks = new DeckService(db, now, (state) => broadcast('deck:changed', state))
@@ -135,6 +142,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       broadcast('settings:changed', value)
     },
     platform,
+    policy,
   )
   const calls = new CallService({
     db,
@@ -165,6 +173,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     onChange: (state) => broadcast('team:changed', state),
     backoff: options.teamBackoff,
     log,
+    managed: policy.endpoint,
   })
   const actions = new ActionService(
     calls,
@@ -314,7 +323,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     timeZone: machineTimeZone(),
     language: () => exports.reportLanguage(),
   })
-  const info: AppInfo = { version: options.version, host: options.host, platform, notices }
+  const info: AppInfo = { version: options.version, host: options.host, platform, notices, policy: policy.view() }
   const about = new AboutService({
     version: options.version,
     dataDir: options.dataDir,
@@ -395,6 +404,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     team,
     help,
     errors,
+    policy,
     dispatch,
     info,
     close: () => {

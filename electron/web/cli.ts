@@ -5,23 +5,26 @@ import type { StorageNotice } from '../../shared/contract'
 import { NewerDatabaseError } from '../services/storage/database'
 import { defaultDataDir } from '../services/storage/data-dir'
 import { runBackupInWorker } from '../services/storage/backup-worker-runner'
+import { loadPolicyFile } from '../services/policy/policy-file'
 import { startWebHost } from './server'
 
 export const DEFAULT_PORT = 4780
 
-const USAGE = `Usage: npm run web -- [--port <1-65535>] [--data-dir <folder>]
+const USAGE = `Usage: npm run web -- [--port <1-65535>] [--data-dir <folder>] [--policy <file>]
 
 Serves CalmDeck in the browser at http://127.0.0.1:<port>/ (loopback only).
   --port      port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
-  --data-dir  folder for CalmDeck's data (default: the desktop app's own data folder)`
+  --data-dir  folder for CalmDeck's data (default: the desktop app's own data folder)
+  --policy    IT's policy.json to apply (default: none)`
 
 const argsSchema = z.strictObject({
   port: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT),
   'data-dir': z.string().min(1).optional(),
+  policy: z.string().min(1).optional(),
   help: z.boolean().optional(),
 })
 
-export type WebArgs = { port: number; dataDir: string } | { help: true } | { error: string }
+export type WebArgs = { port: number; dataDir: string; policyFile?: string } | { help: true } | { error: string }
 
 /** Parses the command line; never throws. */
 export function parseWebArgs(argv: string[]): WebArgs {
@@ -29,7 +32,12 @@ export function parseWebArgs(argv: string[]): WebArgs {
   try {
     values = parseArgs({
       args: argv,
-      options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        policy: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: false,
     }).values
@@ -42,7 +50,9 @@ export function parseWebArgs(argv: string[]): WebArgs {
     return { error: `--${String(issue?.path[0] ?? 'argument')}: ${issue?.message ?? 'invalid'}` }
   }
   if (parsed.data.help) return { help: true }
-  return { port: parsed.data.port, dataDir: path.resolve(parsed.data['data-dir'] ?? defaultDataDir()) }
+  const { port, policy } = parsed.data
+  const dataDir = path.resolve(parsed.data['data-dir'] ?? defaultDataDir())
+  return policy === undefined ? { port, dataDir } : { port, dataDir, policyFile: path.resolve(policy) }
 }
 
 function noticeLine(notice: StorageNotice): string {
@@ -71,6 +81,7 @@ export async function main(): Promise<void> {
       rendererDir: path.join(__dirname, '../renderer'),
       version: process.env.npm_package_version ?? '0.1.0',
       backupRunner: runBackupInWorker,
+      ...(args.policyFile === undefined ? {} : { policy: loadPolicyFile(args.policyFile) }),
       log: (line) => console.error(`calmdeck web: ${line}`),
     })
     for (const notice of host.services.info.notices) console.error(`calmdeck web: ${noticeLine(notice)}`)

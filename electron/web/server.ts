@@ -26,6 +26,8 @@ export interface WebHostOptions {
   log?: (line: string) => void
   /** Backups in a worker thread (the built host); in this thread by default. */
   backupRunner?: AppServicesOptions['backupRunner']
+  /** IT's policy (`--policy <file>`); none by default. */
+  policy?: AppServicesOptions['policy']
 }
 
 export interface WebHost {
@@ -74,6 +76,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     now: options.now,
     shortcuts: options.shortcuts ?? null,
     backupRunner: options.backupRunner,
+    policy: options.policy,
     log,
     // Sent after the current request's own answer, so an acknowledgement never waits for them.
     broadcast: <E extends HostEvent>(event: E, data: HostEventData<E>) => {

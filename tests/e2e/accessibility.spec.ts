@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startWebHost, type WebHost } from '../../electron/web/server'
+import { uiMessages } from '../../shared/i18n/ui-catalog'
 import { DeckPage, SCREENSHOTS } from './deck-page'
 import { EndShiftPage } from './end-shift-page'
 
@@ -80,7 +81,8 @@ for (const theme of THEMES) {
       await expect(page.getByTestId('about-version')).toHaveText('test')
       await check('settings')
       const about = page.getByTestId('about-section')
-      await expect(page.getByTestId('privacy-kept').locator('li')).toHaveCount(9)
+      await expect(page.getByTestId('privacy-kept').locator('li')).toHaveCount(uiMessages[language].about.kept.length)
+      await expect(page.getByTestId('privacy-sent').locator('li')).toHaveCount(uiMessages[language].about.sent.length)
       await about.screenshot({ path: path.join(SCREENSHOTS, `a11y-${theme}-${language}-about.png`) })
       await deck.closeSettings()
 

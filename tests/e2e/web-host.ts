@@ -17,12 +17,12 @@ export interface RunningHost {
  */
 export function startHost(
   dataDir: string,
-  options: { port?: number; timeoutMs?: number; entry?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { port?: number; timeoutMs?: number; entry?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {},
 ): Promise<RunningHost> {
   const timeoutMs = options.timeoutMs ?? 15_000
   const child = spawn(
     process.execPath,
-    [options.entry ?? ENTRY, '--port', String(options.port ?? 0), '--data-dir', dataDir],
+    [options.entry ?? ENTRY, '--port', String(options.port ?? 0), '--data-dir', dataDir, ...(options.args ?? [])],
     {
       cwd: ROOT,
       env: options.env ?? process.env,

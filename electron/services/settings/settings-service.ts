@@ -5,6 +5,7 @@ import { AppError, type Issue } from '../../../shared/result'
 import type { Db } from '../storage/database'
 import { canonicalAccelerator, keyPlatform, type KeyPlatform } from '../../../shared/accelerator'
 import { effectiveHotkeys } from '../../../shared/hotkeys'
+import { noPolicy, type SettingsPolicy } from '../policy/managed-policy'
 
 /**
  * A small typed key-value store over the `settings` table. Values are JSON; a stored value that
@@ -51,11 +52,14 @@ export class SettingsService {
     private readonly onChange: SettingsListener = () => {},
     /** Decides which spellings are the same keys, e.g. `Super+B` and `CommandOrControl+B` on macOS. */
     private readonly platform: KeyPlatform = keyPlatform(process.platform),
+    /** IT's presets (under the agent's values) and locks (over them), and its microphone answers. */
+    private readonly policy: SettingsPolicy = noPolicy,
   ) {}
 
   get(): Settings {
     const stored = this.store.read(USER_SETTINGS_KEY, storedSettingsSchema)
-    return { ...defaultSettings, ...stored }
+    const base = { ...defaultSettings, ...this.policy.presets, ...stored }
+    return { ...base, micApps: { ...base.micApps, ...this.policy.micApps }, ...this.policy.locked }
   }
 
   /** The data was replaced (a restored backup): every listener hears every setting as changed. */
@@ -68,12 +72,39 @@ export class SettingsService {
   /** Applies a validated patch and returns the full settings as now stored. */
   update(patch: SettingsPatch): Settings {
     const before = this.get()
+    assertUnlocked(patch, this.policy)
     const next = settingsSchema.parse({ ...before, ...patch })
     if (patch.hotkeys) assertNoSharedHotkeys(next.hotkeys, this.platform)
-    this.store.write(USER_SETTINGS_KEY, next)
+    this.store.write(USER_SETTINGS_KEY, withoutPolicy(next, this.policy))
     this.onChange(next, changedKeys(before, next))
     return next
   }
+}
+
+/** A patch may repeat a locked value but not change it; nothing is written when it tries. */
+function assertUnlocked(patch: SettingsPatch, policy: SettingsPolicy): void {
+  const issues: Issue[] = []
+  for (const key of Object.keys(patch) as (keyof Settings)[]) {
+    if (key in policy.locked && JSON.stringify(patch[key]) !== JSON.stringify(policy.locked[key]))
+      issues.push({ path: key, message: 'set by your organisation' })
+  }
+  if (patch.micApps) {
+    for (const [app, choice] of Object.entries(policy.micApps))
+      if (patch.micApps[app] !== choice) issues.push({ path: `micApps.${app}`, message: 'set by your organisation' })
+  }
+  if (issues.length > 0) throw new AppError('locked', 'This setting is set by your organisation.', issues)
+}
+
+/** The agent's own values: locked settings and IT's microphone answers stay in the policy only. */
+function withoutPolicy(settings: Settings, policy: SettingsPolicy): Partial<Settings> {
+  const own: Partial<Settings> = { ...settings }
+  for (const key of Object.keys(policy.locked) as (keyof Settings)[]) delete own[key]
+  if (own.micApps) {
+    const micApps = { ...own.micApps }
+    for (const app of Object.keys(policy.micApps)) delete micApps[app]
+    own.micApps = micApps
+  }
+  return own
 }
 
 /** The settings whose values differ (settings are JSON values: compared as JSON). */

@@ -15,6 +15,7 @@ import { teamChannels } from './channels'
 import { checkEndpointUrl, maskEndpointUrl } from './endpoint-url'
 import { Outbox } from './outbox'
 import type { Post } from './post'
+import type { ManagedEndpoint } from '../policy/managed-policy'
 
 /** The channel as stored: kept apart from Settings so the URL and secret never reach a window. */
 const endpointSchema = z.strictObject({
@@ -37,6 +38,8 @@ export interface TeamServiceDeps {
   onChange?: (state: TeamState) => void
   backoff?: { firstMs: number; maxMs: number }
   log?: (line: string) => void
+  /** The channel IT's policy sets: used instead of the agent's, and `setEndpoint` is refused. */
+  managed?: ManagedEndpoint | null
 }
 
 /**
@@ -66,7 +69,12 @@ export class TeamService {
     const endpoint = this.endpoint()
     return {
       endpoint: endpoint
-        ? { kind: endpoint.kind, maskedUrl: maskEndpointUrl(endpoint.url), hasSecret: endpoint.secret !== '' }
+        ? {
+            kind: endpoint.kind,
+            maskedUrl: maskEndpointUrl(endpoint.url),
+            hasSecret: endpoint.secret !== '',
+            managed: Boolean(this.deps.managed),
+          }
         : null,
       help: this.outbox.latest('help'),
       test: this.outbox.latest('test'),
@@ -77,6 +85,10 @@ export class TeamService {
 
   /** Sets (or with `kind: null` removes) the channel; waiting messages are then tried at once. */
   setEndpoint(request: z.output<typeof teamEndpointRequestSchema>): TeamState {
+    if (this.deps.managed)
+      throw new AppError('locked', 'The team channel is set by your organisation.', [
+        { path: 'kind', message: 'set by your organisation' },
+      ])
     if (request.kind === null) {
       this.deps.store.write(ENDPOINT_KEY, null)
     } else {
@@ -130,6 +142,7 @@ export class TeamService {
   }
 
   private endpoint(): Endpoint | null {
+    if (this.deps.managed) return this.deps.managed
     return this.deps.store.read(ENDPOINT_KEY, endpointSchema.nullable()) ?? null
   }
 

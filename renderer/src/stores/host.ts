@@ -1,5 +1,6 @@
 import type { KeyPlatform } from '@shared/accelerator'
 import type { AppInfo, StorageNotice } from '@shared/contract'
+import type { Settings } from '@shared/settings'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api, connection } from '../api'
@@ -13,6 +14,12 @@ export const useHostStore = defineStore('host', () => {
   /** The keyboard's operating system, for recording and naming hotkeys (Linux until the host says). */
   const platform = computed<KeyPlatform>(() => info.value?.platform ?? 'linux')
 
+  /** Set by IT's policy: shown with "Set by your organisation", refused by the host. */
+  function isLocked(key: keyof Settings): boolean {
+    return info.value?.policy.locked.includes(key) ?? false
+  }
+  const policyIssues = computed(() => info.value?.policy.issues ?? [])
+
   async function load(): Promise<void> {
     const result = await api.invoke('app:info', {})
     if (result.ok) info.value = result.value
@@ -22,5 +29,5 @@ export const useHostStore = defineStore('host', () => {
     dismissed.value = new Set([...dismissed.value, notice])
   }
 
-  return { info, notices, isDesktop, platform, connection, load, dismiss }
+  return { info, notices, isDesktop, platform, connection, load, dismiss, isLocked, policyIssues }
 })

@@ -248,7 +248,10 @@ export const en = {
       'Your settings and the decks you imported.',
       'Where: all of it in one file, calmdeck.sqlite3, in the data folder above, on this computer only.',
       'Backups: full copies of that file in its backups folder; by default the newest of each of the last 7 days and 4 weeks are kept and older ones deleted.',
-      'How long: calls, notes and breaks stay until the data folder is deleted. A damaged database is renamed and kept aside, never deleted.',
+      'Backups keep what was deleted until they age out: a call deleted today (by hand or by the retention period) stays in the backups for at most the kept days and weeks (by default 7 days and 4 weeks).',
+      'How long: calls with their events, notes and breaks stay until you delete them, or, with Settings → Your data → "Delete calls and notes older than" set (by you or by your organisation), they are deleted every day once they are older than that many days; pinned calls stay. A damaged database is renamed and kept aside, never deleted.',
+      "Team channel messages (the outbox, in the same file): each message as listed below, when it was queued and sent, and why a try failed. The channel's URL and secret are kept apart from the other settings and never shown in full.",
+      'Microphone (if turned on): the apps you answered "Is it your phone?" for, by program name, with your answer. Never any sound.',
       'For softphone hooks: the files local-api-port and local-api-token in the data folder, readable only by your user account.',
     ],
     sentTitle: 'What can leave this computer',
@@ -256,13 +259,18 @@ export const en = {
       'Nothing leaves by itself.',
       'Reports you export with End shift: only to the folder you choose, in the formats you tick. With masking ticked, phone numbers and e-mail addresses are replaced.',
       'Deck files you export and the Diagnostics file below: only where you save them.',
-      'If your organisation sets a team channel, CalmDeck sends it only what the Team channel section of the README lists.',
+      'Team channel, when you ask for help (G, the hotkey, Help, or "Supervisor requested" if ticked): your name for the team, the time, what started it, how long the call has run, whether it is hard, its hard, incident and supervisor flags, the line you typed, and your note (masked) only if you tick "Include my note". Never the caller\'s number.',
+      "Team channel, shift summary at End shift (only if ticked): your name for the team, the shift's start and end, calls, hard calls, boundary warnings, supervisor requests, breaks offered and taken. Figures only.",
+      'Team channel, test message: your name for the team and the time. Every message carries a random key against repeats; a generic webhook with a secret also gets a signature of the message.',
+      'Team folder (if set), at End shift: the shift report as JSON (and PDF if ticked), always masked, with a random id of this installation, your name only if you allow it in team reports, the breaks and the help requests.',
     ],
     neverTitle: 'What never leaves it',
     never: [
       'Note text, caller numbers and names never go into logs, error messages or the Diagnostics file.',
       'No analytics, telemetry, crash reports or update checks: CalmDeck contacts no server on the internet.',
       'Softphone connections: only to the baresip address in Settings (127.0.0.1 by default) and the local API on 127.0.0.1.',
+      'The microphone: CalmDeck only sees which app has it open; it never opens, reads or records sound.',
+      "The team channel's URL and secret never go into logs, error messages, the window or the Diagnostics file.",
     ],
     diagnostics: 'Save diagnostics',
     diagnosticsHint:
@@ -443,6 +451,10 @@ export const en = {
       'not-for-the-team': 'a personal export',
       duplicate: 'the same shift again',
     },
+  },
+  policy: {
+    locked: 'Set by your organisation',
+    issues: "Your organisation's policy has problems; these entries were left out:",
   },
 }
 

@@ -5,6 +5,8 @@ import { diagnosticsFileSchema } from '../../../shared/about'
 import { defaultSettings } from '../../../shared/settings-defaults'
 import { maskSettings } from '../../../electron/services/support/diagnostics'
 import { ErrorRing } from '../../../electron/services/support/error-ring'
+import { ManagedPolicy } from '../../../electron/services/policy/managed-policy'
+import { parsePolicy } from '../../../shared/policy'
 import { testServices, type TestServices } from '../../helpers/services'
 
 const NOTE = 'Caller Marta Kovač shouted about invoice 4411'
@@ -64,6 +66,32 @@ describe('the Diagnostics export', () => {
       expect(text, secret).not.toContain(secret)
     }
     expect(text.replace(/\D/g, '')).not.toContain(DIGITS)
+  })
+
+  it("never holds the team channel's URL or secret (the agent's in team.endpoint, or the policy's)", async () => {
+    const URL_PATH = 'workflows/8f3a1c/triggers/manual/paths/invoke?sig=QmFzZTY0U2ln'
+    const SECRET = 'hmac-secret-7d41'
+    services.team.setEndpoint({ kind: 'webhook', url: `https://hooks.example.org/${URL_PATH}`, secret: SECRET })
+    expect(services.db.prepare("SELECT value FROM settings WHERE key = 'team.endpoint'").get()).toBeDefined()
+    const managed = testServices(Date.now, undefined, {
+      policy: new ManagedPolicy(
+        parsePolicy({
+          teamChannelKind: 'webhook',
+          teamChannelUrl: `https://it.example.org/${URL_PATH}`,
+          teamChannelSecret: SECRET,
+        }).policy,
+      ),
+    })
+    try {
+      for (const host of [services, managed]) {
+        const answer = await host.dispatch('diagnostics:export', {})
+        const text = answer.ok ? diagnosticsFileSchema.parse(answer.value).text : ''
+        expect(text.length).toBeGreaterThan(200)
+        for (const secret of [URL_PATH, '8f3a1c', 'QmFzZTY0U2ln', SECRET]) expect(text, secret).not.toContain(secret)
+      }
+    } finally {
+      managed.dispose()
+    }
   })
 })
 

@@ -1,0 +1,91 @@
+import { z } from 'zod'
+import { micAppSchema, micChoices, MAX_MIC_APPS } from './mic'
+import { settingsSchema, type Settings } from './settings'
+import { formatPath, type Issue } from './result'
+import { teamChannelKinds } from './team-kinds'
+
+/**
+ * IT's machine-wide policy (policy.json): settings preset (`defaults`) or locked (`locked`), the
+ * team channel, the team folder, the microphone apps and the retention. Every top-level key is
+ * optional; `parsePolicy` keeps each valid entry and reports the others with their paths.
+ */
+export const policyEntries = {
+  /** Settings the agent starts with and may change. */
+  defaults: settingsSchema.partial(),
+  /** Settings the agent cannot change ("Set by your organisation"). */
+  locked: settingsSchema.partial(),
+  /** The team channel: kind, URL (a secret) and, for the generic webhook, the signing secret. */
+  teamChannelKind: z.enum(teamChannelKinds),
+  teamChannelUrl: z.string().trim().min(1).max(2000),
+  teamChannelSecret: z.string().max(200),
+  /** The shared team folder (a locked `teamFolder`). */
+  teamFolder: settingsSchema.shape.teamFolder,
+  /** Answers to "Is it your phone?" per app id; IT's entries win, the others stay the agent's. */
+  microphoneApps: z
+    .record(micAppSchema, z.enum(micChoices))
+    .refine((map) => Object.keys(map).length <= MAX_MIC_APPS, `at most ${MAX_MIC_APPS} apps`),
+  /** Days calls and notes are kept (a locked `retentionDays`). */
+  retentionDays: settingsSchema.shape.retentionDays,
+} as const
+type PolicyEntries = typeof policyEntries
+export type Policy = { -readonly [K in keyof PolicyEntries]?: z.output<PolicyEntries[K]> }
+
+/** The policy's valid entries and the problems with the rest (never throws). */
+export function parsePolicy(raw: unknown): { policy: Policy; issues: Issue[] } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { policy: {}, issues: [{ path: '(root)', message: 'must be a JSON object' }] }
+  const policy: Record<string, unknown> = {}
+  const issues: Issue[] = []
+  for (const [key, value] of Object.entries(raw)) {
+    if (!Object.hasOwn(policyEntries, key)) {
+      issues.push({ path: key, message: 'unknown policy key' })
+      continue
+    }
+    const name = key as keyof PolicyEntries
+    if (name === 'defaults' || name === 'locked') {
+      policy[name] = parseSettingsEntries(name, value, issues)
+      continue
+    }
+    const parsed = policyEntries[name].safeParse(value)
+    if (parsed.success) policy[name] = parsed.data
+    else for (const issue of parsed.error.issues) issues.push(toIssue([name, ...issue.path], issue.message))
+  }
+  return { policy: policy as Policy, issues }
+}
+
+/** `defaults`/`locked`: each setting on its own, so one bad value leaves the others in force. */
+function parseSettingsEntries(name: string, value: unknown, issues: Issue[]): Partial<Settings> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    issues.push({ path: name, message: 'must be an object of settings' })
+    return {}
+  }
+  const out: Record<string, unknown> = {}
+  for (const [key, entry] of Object.entries(value)) {
+    const schema = Object.hasOwn(settingsSchema.shape, key) ? settingsSchema.shape[key as keyof Settings] : undefined
+    if (!schema) {
+      issues.push({ path: `${name}.${key}`, message: 'unknown setting' })
+      continue
+    }
+    const parsed = schema.safeParse(entry)
+    if (parsed.success) out[key] = parsed.data
+    else for (const issue of parsed.error.issues) issues.push(toIssue([name, key, ...issue.path], issue.message))
+  }
+  return out as Partial<Settings>
+}
+
+function toIssue(path: readonly PropertyKey[], message: string): Issue {
+  return { path: formatPath(path), message }
+}
+
+/** What the window may know of the policy: which settings are locked, never the channel's URL. */
+export const policyViewSchema = z.strictObject({
+  /** Settings the agent cannot change. */
+  locked: z.array(z.string()),
+  /** Apps whose "Is it your phone?" answer IT set. */
+  micApps: z.array(z.string()),
+  /** The team channel is set by the organisation. */
+  teamChannel: z.boolean(),
+  /** Problems in the policy file, with their paths. */
+  issues: z.array(z.strictObject({ path: z.string(), message: z.string() })),
+})
+export type PolicyView = z.infer<typeof policyViewSchema>
