@@ -36,4 +36,6 @@ export const defaultSettings: Settings = {
   teamReportShowName: false,
   teamFolder: '',
   teamFolderPdf: false,
+  startAtLogin: false,
+  startInTray: false,
 }

@@ -85,6 +85,10 @@ export const settingsSchema = z.strictObject({
   teamFolder: z.string().max(1000),
   /** Also write the PDF into the team folder. */
   teamFolderPdf: z.boolean(),
+  /** Start CalmDeck when the user logs in (desktop: login item on Windows/macOS, XDG autostart on Linux). */
+  startAtLogin: z.boolean(),
+  /** When started at login, stay in the tray instead of showing the window. */
+  startInTray: z.boolean(),
 })
 export type Settings = z.infer<typeof settingsSchema>
 

@@ -16,6 +16,7 @@ import { applyCallLinks } from './call-links'
 import { electronExportShell, exportArgs, runExportAndQuit } from './export-shell'
 import { runTeamReportAndQuit, teamReportArgs } from './team-report-shell'
 import { isOwnRendererFrame, registerIpc, sendToAllWindows } from './ipc'
+import { startAtLoginKeeper, startedAtLogin } from './login-item'
 import { saveBeforeLeaving } from './lifecycle'
 import { notifyRecoveryOver, trayCountdown } from './recovery-notice'
 import { applySecurity } from './security'
@@ -31,6 +32,7 @@ let services: AppServices | undefined
 /** Command lines and links that arrive before the services are ready (e.g. macOS open-url). */
 const earlyArgv: string[][] = []
 let callLinksOn = false
+const setStartAtLogin = startAtLoginKeeper(app, (line) => console.error(`calmdeck: ${line}`))
 /** The system's languages, best first, as the OS lists them. */
 const systemLanguages = () => app.getPreferredSystemLanguages()
 /** Tray and notification texts in the language setting's language, else the system's. */
@@ -90,7 +92,9 @@ function onReady(): void {
   services = ready
   applySecurity()
   registerIpc(ipcMain, ready.dispatch, isOwnRendererFrame)
-  mainWindow = createMainWindow(ready.settings.get(), ready.store)
+  const settings = ready.settings.get()
+  const inTray = settings.startInTray && startedAtLogin(app, process.argv)
+  mainWindow = createMainWindow(settings, ready.store, { show: !inTray })
   const window = mainWindow
   tray = createTray(window.window, texts().tray)
   showRecoveryInTray(ready.recovery.current())
@@ -107,7 +111,8 @@ function onReady(): void {
     () => ready.backups.idle(QUIT_BACKUP_MS),
   )
   app.on('window-all-closed', () => app.quit())
-  setCallLinks(ready.settings.get().callLinks)
+  setCallLinks(settings.callLinks)
+  setStartAtLogin(settings.startAtLogin)
   ready.integrations.start().catch((error: unknown) => {
     console.error(`calmdeck: the local API could not start (${error instanceof Error ? error.name : 'unknown'})`)
   })
@@ -136,6 +141,7 @@ function broadcast<E extends HostEvent>(event: E, data: HostEventData<E>): void 
   if (event === 'settings:changed' && mainWindow) {
     applyWindowSettings(mainWindow.window, data as HostEventData<'settings:changed'>)
     setCallLinks((data as HostEventData<'settings:changed'>).callLinks)
+    setStartAtLogin((data as HostEventData<'settings:changed'>).startAtLogin)
     if (tray && services) {
       // The language may have changed: relabel the menu and the countdown.
       setTrayMenu(tray, mainWindow.window, texts().tray)

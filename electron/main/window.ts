@@ -25,7 +25,12 @@ export interface MainWindow {
  * Creates the compact, sandboxed window at its remembered place (clamped to the displays that
  * exist now). It appears without taking focus, so typing in the softphone is never interrupted.
  */
-export function createMainWindow(settings: Settings, store: KeyValueStore): MainWindow {
+export function createMainWindow(
+  settings: Settings,
+  store: KeyValueStore,
+  /** `show: false` keeps it in the tray (started at login with "start in the tray"). */
+  options: { show: boolean } = { show: true },
+): MainWindow {
   const bounds = clampBounds(store.read(BOUNDS_KEY, savedBoundsSchema), DEFAULT_SIZE, workAreas())
   const window = new BrowserWindow({
     ...bounds,
@@ -43,7 +48,7 @@ export function createMainWindow(settings: Settings, store: KeyValueStore): Main
     },
   })
   applyWindowSettings(window, settings)
-  window.once('ready-to-show', () => window.showInactive())
+  if (options.show) window.once('ready-to-show', () => window.showInactive())
   const stopRememberingBounds = rememberBounds(window, (saved) => store.write(BOUNDS_KEY, saved))
   loadRenderer(window)
   return { window, stopRememberingBounds }

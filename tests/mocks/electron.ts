@@ -21,6 +21,8 @@ export interface FakeOptions {
   workAreas?: Rect[]
   /** What `app.getPreferredSystemLanguages()` answers (default: English only). */
   systemLanguages?: string[]
+  /** What `app.getLoginItemSettings().wasOpenedAtLogin` answers (macOS's own login start). */
+  wasOpenedAtLogin?: boolean
 }
 
 export interface Call {
@@ -64,6 +66,8 @@ export function createElectronFake(options: FakeOptions = {}) {
     quit: () => record('app.quit', []),
     setAsDefaultProtocolClient: (...args: unknown[]) => (record('app.setAsDefaultProtocolClient', args), true),
     removeAsDefaultProtocolClient: (...args: unknown[]) => (record('app.removeAsDefaultProtocolClient', args), true),
+    setLoginItemSettings: (...args: unknown[]) => record('app.setLoginItemSettings', args),
+    getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: options.wasOpenedAtLogin ?? false }),
   })
 
   const ipcHandlers = new Map<string, Listener>()

@@ -436,6 +436,74 @@ describe('electron main, in the language of the system or the setting', () => {
   })
 })
 
+describe('electron main, start at login (Linux: the real XDG autostart file)', () => {
+  const autostartFile = (configHome: string) => path.join(configHome, 'autostart', 'calmdeck.desktop')
+
+  it('writes the autostart file when turned on and removes it when turned off', async () => {
+    const configHome = tempConfigHome()
+    const fake = createElectronFake()
+    await loadMain(fake, configHome)
+    expect(fs.existsSync(autostartFile(configHome))).toBe(false)
+    expect(await invoke(fake, 'settings:update', { startAtLogin: true })).toMatchObject({ ok: true })
+    const entry = fs.readFileSync(autostartFile(configHome), 'utf8')
+    expect(entry).toContain('[Desktop Entry]\nType=Application\nName=CalmDeck\n')
+    // Not packaged: Electron with the app folder, then the login marker.
+    expect(entry).toContain(`Exec=${process.execPath} /fake/app --login\n`)
+    expect(await invoke(fake, 'settings:update', { startAtLogin: false })).toMatchObject({ ok: true })
+    expect(fs.existsSync(autostartFile(configHome))).toBe(false)
+    expect(callsNamed(fake.calls, 'app.setLoginItemSettings')).toEqual([])
+    await quit(fake)
+  })
+
+  it('stays in the tray when started at login with "start in the tray", and shows itself otherwise', async () => {
+    const configHome = tempConfigHome()
+    const first = createElectronFake()
+    await loadMain(first, configHome)
+    await invoke(first, 'settings:update', { startAtLogin: true, startInTray: true })
+    await quit(first)
+
+    const byHand = createElectronFake()
+    await loadMain(byHand, configHome)
+    byHand.windows[0]?.emit('ready-to-show')
+    expect(callsNamed(byHand.windows[0]?.calls ?? [], 'showInactive')).toHaveLength(1)
+    await quit(byHand)
+
+    process.argv.push('--login')
+    try {
+      const atLogin = createElectronFake()
+      await loadMain(atLogin, configHome)
+      atLogin.windows[0]?.emit('ready-to-show')
+      expect(callsNamed(atLogin.windows[0]?.calls ?? [], 'showInactive')).toHaveLength(0)
+      expect(atLogin.trays).toHaveLength(1)
+      // The tray still shows it.
+      atLogin.trays[0]?.emit('click')
+      expect(callsNamed(atLogin.windows[0]?.calls ?? [], 'showInactive')).toHaveLength(1)
+      await quit(atLogin)
+    } finally {
+      process.argv.splice(process.argv.indexOf('--login'), 1)
+    }
+  })
+})
+
+describe('electron main, start at login on Windows and macOS (login item)', () => {
+  it('sets the login item with --login on Windows and without arguments on macOS', async () => {
+    const { applyStartAtLogin, startedAtLogin } = await import('../../electron/main/login-item')
+    const fake = createElectronFake({ wasOpenedAtLogin: true })
+    applyStartAtLogin(fake.app, true, 'win32')
+    applyStartAtLogin(fake.app, false, 'win32')
+    applyStartAtLogin(fake.app, true, 'darwin')
+    expect(callsNamed(fake.calls, 'app.setLoginItemSettings')).toEqual([
+      [{ openAtLogin: true, args: ['--login'] }],
+      [{ openAtLogin: false, args: ['--login'] }],
+      [{ openAtLogin: true, args: [] }],
+    ])
+    expect(startedAtLogin(fake.app, ['CalmDeck.exe', '--login'], 'win32')).toBe(true)
+    expect(startedAtLogin(fake.app, ['CalmDeck.exe'], 'win32')).toBe(false)
+    expect(startedAtLogin(fake.app, ['CalmDeck'], 'darwin')).toBe(true)
+    expect(startedAtLogin(createElectronFake().app, ['CalmDeck'], 'darwin')).toBe(false)
+  })
+})
+
 describe('electron main, when another instance holds the lock', () => {
   it('quits at once without a window, a handler or the database', async () => {
     const configHome = tempConfigHome()

@@ -453,6 +453,10 @@ export const en = {
     },
   },
   policy: {
+    startup: 'Start-up',
+    startAtLogin: 'Start CalmDeck when I log in',
+    startInTray: 'Start in the tray',
+    startInTrayHint: 'When started at login, wait in the tray until you open it',
     locked: 'Set by your organisation',
     issues: "Your organisation's policy has problems; these entries were left out:",
   },

@@ -461,6 +461,10 @@ export const hr: Messages = {
     },
   },
   policy: {
+    startup: 'Pokretanje',
+    startAtLogin: 'Pokreni CalmDeck kad se prijavim',
+    startInTray: 'Pokreni u traci sustava',
+    startInTrayHint: 'Kad se pokrene pri prijavi, čeka u traci sustava dok ga ne otvorite',
     locked: 'Postavila vaša organizacija',
     issues: 'Pravila vaše organizacije sadrže pogreške; ove stavke su izostavljene:',
   },

@@ -461,6 +461,10 @@ export const nl: Messages = {
     },
   },
   policy: {
+    startup: 'Opstarten',
+    startAtLogin: 'CalmDeck starten als ik me aanmeld',
+    startInTray: 'Starten in het systeemvak',
+    startInTrayHint: 'Bij het aanmelden wacht CalmDeck in het systeemvak tot je het opent',
     locked: 'Ingesteld door je organisatie',
     issues: 'Het beleid van je organisatie bevat fouten; deze onderdelen zijn overgeslagen:',
   },
