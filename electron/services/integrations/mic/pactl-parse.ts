@@ -63,7 +63,12 @@ export function pulseMicUses(sourcesText: string, outputsText: string): MicUse[]
   return uses
 }
 
-/** Whether a `pactl subscribe` line is about capture streams or sources (worth a new look). */
+/**
+ * Whether a `pactl subscribe` line can change who records from which input (worth a new look): a
+ * capture stream coming, going or moving, or an input device coming or going. Not `'change' on
+ * source`: a source changes with every volume step (an app's automatic gain control makes many
+ * a second during a call) and on every suspend after a stream ends, and never changes who holds it.
+ */
 export function isCaptureEvent(line: string): boolean {
-  return /^Event '(new|remove|change)' on (source-output|source) #\d+/.test(line)
+  return /^Event '(?:(?:new|remove|change)' on source-output|(?:new|remove)' on source) #\d+/.test(line)
 }

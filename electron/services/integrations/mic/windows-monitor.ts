@@ -1,24 +1,41 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { createInterface } from 'node:readline'
 import { diffUses, uniqueUses, type MicActivityMonitor, type MicMonitorListener, type MicUse } from './monitor'
+import { parseSessionLine } from './windows-sessions-parse'
 import { windowsMicUses } from './windows-parse'
 
 const CONSENT_KEY =
   'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\CapabilityAccessManager\\ConsentStore\\microphone'
 
 export interface WindowsMonitorOptions {
-  /** How often the registry is read (it has no change event without native code). */
+  /**
+   * The Core Audio reader: by default Windows PowerShell running `resources/mic/capture-sessions.ps1`
+   * (null: no script found, registry only). Tests pass another program printing the same lines.
+   */
+  sessions?: { file: string; args: string[] } | null
+  /** How often the registry is read in the fallback (it has no change event without native code). */
   intervalMs?: number
   log?: (line: string) => void
 }
 
+/** The PowerShell command line for the shipped script. */
+export function powershellSessions(script: string): { file: string; args: string[] } {
+  return {
+    file: 'powershell.exe',
+    args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', script],
+  }
+}
+
 /**
- * Windows: reads the CapabilityAccessManager record with `reg query` and checks the programs
- * still run with `tasklist`. A thin adapter; the parsing is in `windows-parse.ts`. Core Audio
- * capture sessions (needed on Windows 11 builds that stopped updating the record live) need
- * native code and are not done yet.
+ * Windows: Core Audio capture sessions on every capture endpoint (a PowerShell script with inline
+ * C#, one JSON line per change; parsed in `windows-sessions-parse.ts`). When that cannot run or
+ * reports an error, it falls back to the CapabilityAccessManager record (`reg query` and
+ * `tasklist` every 2 s, parsed in `windows-parse.ts`), which recent Windows 11 builds no longer
+ * update live. Neither path has run on Windows yet (see README).
  */
 export class WindowsMicMonitor implements MicActivityMonitor {
   private timer: NodeJS.Timeout | null = null
+  private child: ChildProcess | null = null
   private uses: MicUse[] = []
   private listener: MicMonitorListener | null = null
 
@@ -26,14 +43,52 @@ export class WindowsMicMonitor implements MicActivityMonitor {
 
   start(listener: MicMonitorListener): void {
     this.listener = listener
-    void this.look()
-    this.timer = setInterval(() => void this.look(), this.options.intervalMs ?? 2_000)
+    if (this.options.sessions) this.startSessions(this.options.sessions)
+    else this.fallBack('no Core Audio script')
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer)
     this.timer = null
+    this.child?.kill()
+    this.child = null
     this.listener = null
+  }
+
+  private startSessions(command: { file: string; args: string[] }): void {
+    const child = spawn(command.file, command.args, { stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true })
+    this.child = child
+    child.on('error', () => {}) // 'close' follows and falls back
+    createInterface({ input: child.stdout }).on('line', (text) => {
+      if (this.child !== child) return
+      const report = parseSessionLine(text)
+      if (!report) return
+      if (!report.ok) {
+        this.quit(child)
+        this.fallBack(`Core Audio failed (${report.error})`)
+        return
+      }
+      this.publish(uniqueUses(report.uses))
+      this.listener?.onStatus({ state: 'on', detail: 'Core Audio sessions' })
+    })
+    child.on('close', () => {
+      if (this.child !== child) return
+      this.child = null
+      this.fallBack('Core Audio reader stopped')
+    })
+  }
+
+  private quit(child: ChildProcess): void {
+    this.child = null
+    child.kill()
+  }
+
+  /** From now on the registry, every `intervalMs`. */
+  private fallBack(why: string): void {
+    if (!this.listener || this.timer) return
+    this.options.log?.(`microphone: ${why}, reading the registry instead`)
+    void this.look()
+    this.timer = setInterval(() => void this.look(), this.options.intervalMs ?? 2_000)
   }
 
   private async look(): Promise<void> {
@@ -42,14 +97,17 @@ export class WindowsMicMonitor implements MicActivityMonitor {
         run('reg', ['query', CONSENT_KEY, '/s']),
         run('tasklist', ['/fo', 'csv', '/nh']),
       ])
-      const uses = uniqueUses(windowsMicUses(consent, tasks))
-      const changes = diffUses(this.uses, uses)
-      this.uses = uses
-      if (changes.length > 0) this.listener?.onChange(changes, uses)
+      this.publish(uniqueUses(windowsMicUses(consent, tasks)))
       this.listener?.onStatus({ state: 'on', detail: 'CapabilityAccessManager' })
     } catch (error) {
       this.listener?.onStatus({ state: 'waiting', detail: `registry not readable (${(error as Error).name})` })
     }
+  }
+
+  private publish(uses: MicUse[]): void {
+    const changes = diffUses(this.uses, uses)
+    this.uses = uses
+    if (changes.length > 0) this.listener?.onChange(changes, uses)
   }
 }
 

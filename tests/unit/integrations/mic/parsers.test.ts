@@ -29,6 +29,11 @@ describe('pactl output (recorded from PulseAudio 16 here)', () => {
     expect(isCaptureEvent("Event 'remove' on source-output #0")).toBe(true)
     expect(isCaptureEvent("Event 'new' on sink-input #3")).toBe(false)
     expect(isCaptureEvent("Event 'change' on client #4")).toBe(false)
+    expect(isCaptureEvent("Event 'change' on source-output #2")).toBe(true)
+    expect(isCaptureEvent("Event 'new' on source #5")).toBe(true)
+    expect(isCaptureEvent("Event 'remove' on source #5")).toBe(true)
+    // Volume steps and suspends: many per call, never a new holder.
+    expect(isCaptureEvent("Event 'change' on source #1")).toBe(false)
   })
 })
 
