@@ -28,6 +28,7 @@ import { KeyValueStore, SettingsService } from './settings/settings-service'
 import { AboutService, runtimeVersions, type FolderOpener } from './support/about-service'
 import { buildDiagnostics } from './support/diagnostics'
 import { ErrorRing } from './support/error-ring'
+import { markStartup } from './support/startup-marks'
 import { environmentLocales } from './settings/system-locales'
 import { hostTexts } from '../../shared/i18n/host-catalog'
 import { resolveLocale } from '../../shared/locales'
@@ -124,6 +125,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const errors = new ErrorRing(now)
   const platform = options.platform ?? keyPlatform(process.platform)
   const { db, file, notices } = openDatabase({ dir: options.dataDir, now, nativeBinding: options.nativeBinding })
+  markStartup('database-open')
   const store = new KeyValueStore(db)
   const decks = new DeckService(db, now, (state) => broadcast('deck:changed', state))
   const settings = new SettingsService(
@@ -375,6 +377,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   }
 
   hotkeys.bind(settings.get().hotkeys)
+  markStartup('services-built')
 
   return {
     db,

@@ -10,6 +10,7 @@ import { keyPlatform, type KeyPlatform } from '../../shared/accelerator'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { createAppServices, type AppServices, type AppServicesOptions } from '../services/app-services'
 import type { ShortcutRegistrar } from '../services/hotkeys/hotkey-service'
+import { markStartup } from '../services/support/startup-marks'
 
 export interface WebHostOptions {
   port: number
@@ -157,14 +158,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   })
   const address = server.address()
   port = typeof address === 'object' && address ? address.port : options.port
+  markStartup('listening')
   await services.integrations.start({ apiPort: options.apiPort }).catch(async (error: unknown) => {
     await new Promise<void>((resolve) => server.close(() => resolve()))
     services.close()
     throw error
   })
+  markStartup('sources-started')
   services.backups.start()
   services.retention.start()
   services.team.start()
+  markStartup('schedules-started')
 
   return {
     url: `http://127.0.0.1:${port}/`,
