@@ -29,6 +29,7 @@ import { noPolicy, type ManagedPolicy } from './policy/managed-policy'
 import { AboutService, runtimeVersions, type FolderOpener } from './support/about-service'
 import { buildDiagnostics } from './support/diagnostics'
 import { ErrorRing } from './support/error-ring'
+import { markStartup } from './support/startup-marks'
 import { environmentLocales } from './settings/system-locales'
 import { hostTexts } from '../../shared/i18n/host-catalog'
 import { resolveLocale } from '../../shared/locales'
@@ -131,6 +132,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const policy = options.policy ?? noPolicy
   for (const issue of policy.issues) log(`policy: ${issue.path}: ${issue.message}`)
   const { db, file, notices } = openDatabase({ dir: options.dataDir, now, nativeBinding: options.nativeBinding })
+  markStartup('database-open')
   const store = new KeyValueStore(db)
   const decks = new DeckService(db, now, (state) => broadcast('deck:changed', state))
   const settings = new SettingsService(
@@ -384,6 +386,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   }
 
   hotkeys.bind(settings.get().hotkeys)
+  markStartup('services-built')
 
   return {
     db,

@@ -6,6 +6,7 @@ import { NewerDatabaseError } from '../services/storage/database'
 import { defaultDataDir } from '../services/storage/data-dir'
 import { runBackupInWorker } from '../services/storage/backup-worker-runner'
 import { loadPolicyFile } from '../services/policy/policy-file'
+import { markStartup, startupTimings } from '../services/support/startup-marks'
 import { startWebHost } from './server'
 
 export const DEFAULT_PORT = 4780
@@ -64,6 +65,7 @@ function noticeLine(notice: StorageNotice): string {
 }
 
 export async function main(): Promise<void> {
+  markStartup('modules-loaded')
   const args = parseWebArgs(process.argv.slice(2))
   if ('help' in args) {
     console.log(USAGE)
@@ -85,6 +87,9 @@ export async function main(): Promise<void> {
       log: (line) => console.error(`calmdeck web: ${line}`),
     })
     for (const notice of host.services.info.notices) console.error(`calmdeck web: ${noticeLine(notice)}`)
+    // For the first-card bench: where the start went (ms from the process's start to each phase's end).
+    if (process.env.CALMDECK_STARTUP_TIMING === '1')
+      console.error(`calmdeck web: startup ${JSON.stringify(startupTimings())}`)
     console.log(`CalmDeck web host listening on ${host.url} (data: ${args.dataDir})`)
     const stop = () => {
       void host.close().then(() => process.exit(0))

@@ -10,6 +10,8 @@ import { keyPlatform, type KeyPlatform } from '../../shared/accelerator'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { createAppServices, type AppServices, type AppServicesOptions } from '../services/app-services'
 import type { ShortcutRegistrar } from '../services/hotkeys/hotkey-service'
+import { markStartup } from '../services/support/startup-marks'
+import { deferredStart } from './deferred-start'
 
 export interface WebHostOptions {
   port: number
@@ -44,6 +46,8 @@ const envelopeSchema = z.strictObject({
   payload: z.unknown(),
 })
 
+/** When backups, retention and the team outbox start: shortly after the first page is up. */
+const SCHEDULES_DELAY = { afterPageMs: 500, fallbackMs: 1500 }
 const MAX_MESSAGE_BYTES = 2 * 1024 * 1024
 const TOKEN_META = '<meta name="calmdeck-bridge" content="%TOKEN%" />'
 
@@ -91,6 +95,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     .readFileSync(path.join(options.rendererDir, 'index.html'), 'utf8')
     .replace('<head>', `<head>\n    ${TOKEN_META.replace('%TOKEN%', token)}`)
 
+  /** Backups, retention and the team outbox: armed once listening, deferred past the first page. */
+  let schedules: ReturnType<typeof deferredStart> | null = null
+
   let port = options.port
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
 
@@ -124,6 +131,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   wss.on('connection', (socket) => {
     clients.add(socket)
+    schedules?.pageConnected()
     socket.on('close', () => clients.delete(socket))
     socket.on('error', () => clients.delete(socket))
     socket.on('message', (raw, isBinary) => {
@@ -160,14 +168,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   })
   const address = server.address()
   port = typeof address === 'object' && address ? address.port : options.port
+  markStartup('listening')
   await services.integrations.start({ apiPort: options.apiPort }).catch(async (error: unknown) => {
     await new Promise<void>((resolve) => server.close(() => resolve()))
     services.close()
     throw error
   })
-  services.backups.start()
-  services.retention.start()
-  services.team.start()
+  markStartup('sources-started')
+  schedules = deferredStart(() => {
+    services.backups.start()
+    services.retention.start()
+    services.team.start()
+  }, SCHEDULES_DELAY)
 
   return {
     url: `http://127.0.0.1:${port}/`,
@@ -175,6 +187,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     services,
     close: async () => {
       // Like the desktop app on quit: the open pages save what is typed first (bounded wait).
+      schedules?.cancel()
       await services.flushes.flush(clients.size, 1500)
       for (const client of clients) client.terminate()
       await new Promise<void>((resolve) => wss.close(() => resolve()))

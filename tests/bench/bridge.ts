@@ -28,6 +28,14 @@ export async function benchBridge(rawP99: number): Promise<void> {
   report('event.log_in_app_p99_ms', inApp.p99, 'ms', inApp.extra)
   const note = await measure('favicon.svg', NOTE_SAVE)
   report('note.save_p99_ms', note.p99, 'ms', { ...note.extra, budget_ms: budget, bridge_floor_p99_ms: floor.p99 })
+  // Issue 15's budgets: what a path adds over the bridge's own echo, against 2 × raw insert + 1 ms.
+  for (const [name, p99] of [
+    ['event.log_over_bridge_p99_ms', log.p99],
+    ['note.save_over_bridge_p99_ms', note.p99],
+  ] as const) {
+    const over = p99 - floor.p99
+    report(name, over, 'ms', { budget_ms: budget, raw_write_p99_ms: rawP99, pass: over <= budget })
+  }
 }
 
 /** A 2 KB walk-in note, saved again and again (each save updates the same note). */

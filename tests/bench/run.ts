@@ -8,6 +8,7 @@ import { benchHooks } from './hook'
 import { benchIdleCpu } from './idle-cpu'
 import { benchNoteSearch } from './note-search'
 import { benchMic } from './mic'
+import { benchMemory } from './memory'
 import { benchInitialJs } from './renderer'
 import { benchRetention } from './retention'
 import { benchStorage } from './storage'
@@ -29,6 +30,7 @@ const groups: Record<string, (floor: { rawP99: number }) => unknown> = {
   team: () => benchTeam(),
   mic: () => benchMic(),
   'team-report': () => benchTeamReport(),
+  memory: () => benchMemory(),
 }
 
 function selected(argv: readonly string[]): string[] {
