@@ -16,7 +16,8 @@ interface HitRow extends NoteRow {
 
 const itemsSchema = z.array(noteItemSchema)
 
-const toNote = (row: NoteRow): Note => ({
+/** A stored note as the contract has it (items checked by their schema). */
+export const toNote = (row: NoteRow): Note => ({
   id: row.id,
   callId: row.call_id,
   createdAt: row.created_at,

@@ -14,6 +14,7 @@ import { USER_SETTINGS_KEY } from '../settings/settings-service'
 import { BACKUP_DIR } from './backup-files'
 import { DB_FILE, type Db } from './database'
 import type { CallRow, EventRow, NoteRow, RecoveryRow } from './rows'
+import { toNote } from '../notes/note-service'
 
 /** The tables that hold the agent's data, children before parents (the order to delete in). */
 const TABLES = ['events', 'notes', 'recoveries', 'calls', 'decks', 'settings'] as const
@@ -53,18 +54,7 @@ export function exportPersonalData(db: Db, settings: Settings, appVersion: strin
       text: row.text,
       source: row.source,
     })),
-    notes: read.notes.map((row) => ({
-      id: row.id,
-      callId: row.call_id,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      revision: row.revision,
-      whatHappened: row.what_happened,
-      callerWants: row.caller_wants,
-      resolved: row.resolved,
-      freeText: row.free_text,
-      items: JSON.parse(row.items) as PersonalData['notes'][number]['items'],
-    })),
+    notes: read.notes.map(toNote),
     breaks: read.breaks.map((row) => ({
       id: row.id,
       callId: row.call_id,
