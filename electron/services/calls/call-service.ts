@@ -36,7 +36,8 @@ export interface OpenCallInfo {
   hasCaller: boolean
 }
 
-const toCall = (row: CallRow): Call => ({
+/** A stored call as the contract has it. */
+export const toCall = (row: CallRow): Call => ({
   id: row.id,
   startedAt: row.started_at,
   endedAt: row.ended_at,
@@ -47,7 +48,8 @@ const toCall = (row: CallRow): Call => ({
   pinned: row.pinned === 1,
 })
 
-const toEvent = (row: EventRow): CallEvent => ({
+/** A stored event as the contract has it. */
+export const toEvent = (row: EventRow): CallEvent => ({
   id: row.id,
   callId: row.call_id,
   at: row.at,

@@ -14,6 +14,7 @@ import { USER_SETTINGS_KEY } from '../settings/settings-service'
 import { BACKUP_DIR } from './backup-files'
 import { DB_FILE, type Db } from './database'
 import type { CallRow, EventRow, NoteRow, RecoveryRow } from './rows'
+import { toCall, toEvent } from '../calls/call-service'
 import { toNote } from '../notes/note-service'
 
 /** The tables that hold the agent's data, children before parents (the order to delete in). */
@@ -35,25 +36,8 @@ export function exportPersonalData(db: Db, settings: Settings, appVersion: strin
     schemaVersion: PERSONAL_DATA_VERSION,
     exportedAt: now,
     appVersion,
-    calls: read.calls.map((row) => ({
-      id: row.id,
-      startedAt: row.started_at,
-      endedAt: row.ended_at,
-      caller: row.caller,
-      direction: row.direction,
-      hard: row.hard === 1,
-      source: row.source,
-      externalId: row.external_id,
-      pinned: row.pinned === 1,
-    })),
-    events: read.events.map((row) => ({
-      id: row.id,
-      callId: row.call_id,
-      at: row.at,
-      kind: row.kind,
-      text: row.text,
-      source: row.source,
-    })),
+    calls: read.calls.map((row) => ({ ...toCall(row), externalId: row.external_id })),
+    events: read.events.map(toEvent),
     notes: read.notes.map(toNote),
     breaks: read.breaks.map((row) => ({
       id: row.id,
