@@ -1,6 +1,8 @@
+import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 import { createAppServices } from '../../electron/services/app-services'
 import type { BackupJob, BackupJobResult } from '../../electron/services/storage/backup-job'
@@ -25,23 +27,30 @@ function inWorker(file: string, job: BackupJob): Promise<BackupJobResult> {
   })
 }
 
-/** Runs `work` while measuring the longest the event loop could not run (setImmediate gaps). */
-async function withBlocking<T>(work: () => Promise<T>): Promise<{ ms: number; maxBlockMs: number }> {
-  let last = nowMs()
-  let max = 0
-  let running = true
-  const tick = () => {
-    const now = nowMs()
-    max = Math.max(max, now - last)
-    last = now
-    if (running) setImmediate(tick)
+/** A plain `PRAGMA integrity_check` of `file` with SQLite's default cache (ms): the check's floor. */
+function rawIntegrityCheck(file: string): number {
+  const copy = new Database(file, { readonly: true })
+  try {
+    const start = nowMs()
+    if (copy.pragma('integrity_check', { simple: true }) !== 'ok') throw new Error('the raw copy is damaged')
+    return nowMs() - start
+  } finally {
+    copy.close()
   }
-  setImmediate(tick)
+}
+
+/**
+ * Runs `work` while measuring the longest the event loop could not run: Node's event-loop delay
+ * histogram at 1 ms resolution (a busy setImmediate loop would take a core from the worker).
+ */
+async function withBlocking(work: () => Promise<unknown>): Promise<{ ms: number; maxBlockMs: number }> {
+  const delay = monitorEventLoopDelay({ resolution: 1 })
+  delay.enable()
   const start = nowMs()
   await work()
   const ms = nowMs() - start
-  running = false
-  return { ms, maxBlockMs: max }
+  delay.disable()
+  return { ms, maxBlockMs: delay.max / 1e6 }
 }
 
 /**
@@ -62,9 +71,11 @@ export async function benchBackup(): Promise<void> {
     const blocks: number[] = []
     const copies: number[] = []
     const checks: number[] = []
+    const rawChecks: number[] = []
     for (let i = 0; i < RUNS; i++) {
       const target = path.join(dir, `raw-${i}.sqlite3`)
       raw.push((await withBlocking(() => services.db.backup(target))).ms)
+      rawChecks.push(rawIntegrityCheck(target))
       fs.rmSync(target)
       const run = await withBlocking(async () => {
         const result = await inWorker(worker, {
@@ -83,8 +94,20 @@ export async function benchBackup(): Promise<void> {
     const size = fs.statSync(file).size / 1_048_576
     const rows = { calls: 15_000, events: 150_000, notes: 15_000, size_mb: Math.round(size * 10) / 10 }
     report('backup.raw_ms', median(raw), 'ms', rows)
-    // Wall time from the host's side: worker start, copy, integrity check, fsync and rename.
-    report('backup.ms', median(ours), 'ms', { ...rows, ratio_to_raw: median(ours) / median(raw), budget_ratio: 1.3 })
+    report('backup.raw_check_ms', median(rawChecks), 'ms', { what: 'PRAGMA integrity_check of the raw copy, defaults' })
+    // Wall time from the host's side: worker start, copy, integrity check, fsync and rename. The
+    // issue's ratio is to the raw copy alone (1.3x), which no checked backup can meet: the check
+    // alone reads every page and every index entry again. So it is also put against the floor of
+    // what a checked backup must do at least, a raw copy plus a raw check, in the same run.
+    const floor = median(raw) + median(rawChecks)
+    report('backup.ms', median(ours), 'ms', {
+      ...rows,
+      ratio_to_raw: median(ours) / median(raw),
+      budget_ratio: 1.3,
+      pass_raw: median(ours) / median(raw) <= 1.3,
+      ratio_to_copy_and_check_floor: median(ours) / floor,
+      pass_floor: median(ours) / floor <= 1.3,
+    })
     // Inside the worker: the copy (backup API, journal mode, fsync, rename) and the check apart.
     report('backup.copy_ms', median(copies), 'ms', { ratio_to_raw: median(copies) / median(raw) })
     report('backup.check_ms', median(checks), 'ms', { ratio_to_raw: median(checks) / median(raw) })
