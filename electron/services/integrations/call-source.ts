@@ -16,6 +16,11 @@ export interface CallSourceContext {
   dataDir: string
   /** Hands an event to the one ingest path; throws an `unavailable` AppError when the source is off. */
   receive(event: ExternalCallEvent, origin: CallEventOrigin): IngestOutcome
+  /**
+   * A source being turned off ends the call it opened, which nothing would see end otherwise:
+   * the one event taken from a source that is off (an `ended` through the same ingest path).
+   */
+  endOnTurningOff(externalId: string | undefined, origin: CallEventOrigin): IngestOutcome
   /** Connection changes and error names only; never numbers or argv. */
   log(line: string): void
   /** The call open now, if any (a source that sees calls end checks it is still the one it opened). */

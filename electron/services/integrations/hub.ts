@@ -27,6 +27,7 @@ export class CallIntegrations {
     this.sources = deps.sources({
       dataDir: deps.dataDir,
       receive: (event, origin) => this.receive(event, origin),
+      endOnTurningOff: (externalId, origin) => deps.ingest.ingest({ type: 'ended', externalId, origin }),
       log: (line) => deps.log?.(line),
       openCall: () => deps.ingest.openCall(),
     })

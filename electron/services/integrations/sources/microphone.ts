@@ -60,7 +60,12 @@ export class MicrophoneSource implements CallSource {
   applySettings(settings: Settings): void {
     this.settings = settings
     if (!this.enabled(settings)) {
-      if (this.tracker) this.halt()
+      // Turned off: nothing would see the call it opened end any more, so that call ends now (one
+      // it follows for another source goes on; `stop`, at quit, leaves it for the next start).
+      if (this.tracker) {
+        if (this.externalId?.startsWith(MIC_CALL_PREFIX)) this.endCall(true)
+        this.halt()
+      }
       return
     }
     if (this.tracker) {
@@ -194,14 +199,16 @@ export class MicrophoneSource implements CallSource {
     this.externalId = externalId
   }
 
-  private endCall(): void {
+  /** `turningOff`: the source is being turned off (its events are refused from then on). */
+  private endCall(turningOff = false): void {
     const open = this.context.openCall()
-    if (open && open.id === this.callId) this.send('ended', open.externalId ?? this.externalId ?? undefined)
+    if (open && open.id === this.callId) this.send('ended', open.externalId ?? this.externalId ?? undefined, turningOff)
     this.callId = this.externalId = null
   }
 
-  private send(type: 'answered' | 'ended', externalId: string | undefined) {
+  private send(type: 'answered' | 'ended', externalId: string | undefined, turningOff = false) {
     try {
+      if (turningOff) return this.context.endOnTurningOff(externalId, 'microphone')
       return this.context.receive({ type, externalId }, 'microphone')
     } catch (error) {
       this.context.log(`microphone event not recorded: ${error instanceof Error ? error.name : typeof error}`)

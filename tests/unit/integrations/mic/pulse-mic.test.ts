@@ -122,6 +122,21 @@ describe('microphone source on a real PulseAudio', () => {
     await waitFor('the call to end', () => openCall() === null, RELEASE_MS + 3_000)
   }, 30_000)
 
+  it('turned off during a call it opened, ends that call; turned on again, the next stream opens a new one', async () => {
+    const phone = pulse.record('mic')
+    const call = await waitFor('a call', openCall, 5_000)
+    services.settings.update({ micSource: false })
+    expect(openCall()).toBeNull()
+    expect(services.calls.timeline(call.id).call.endedAt).not.toBeNull()
+    expect(micState().status).toBe('off')
+    services.settings.update({ micSource: true })
+    await waitFor('the source observing', () => micState().status === 'on')
+    const next = await waitFor('a new call', openCall, 5_000)
+    expect(next.id).not.toBe(call.id)
+    await phone()
+    await waitFor('the call to end', () => openCall() === null, RELEASE_MS + 3_000)
+  }, 20_000)
+
   it('after a restart, checks a call it left open against who holds the microphone now', async () => {
     const phone = pulse.record('mic')
     const call = await waitFor('a call', openCall, 5_000)
