@@ -59,6 +59,17 @@ function inFiles(file: string, patterns: readonly string[]): boolean {
   return included
 }
 
+/** The `.node` files in a package folder (not in its nested node_modules). */
+function nodeFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return []
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).flatMap((entry) => {
+    const file = path.join(entry.parentPath, entry.name)
+    return entry.isFile() && entry.name.endsWith('.node') && !path.relative(dir, file).includes('node_modules')
+      ? [file]
+      : []
+  })
+}
+
 /** The app's own `files` globs; getConfig wraps them as `{ filter: [...] }` sets. */
 function filePatterns(files: unknown): string[] {
   const entries = ([] as unknown[]).concat(files ?? [])
@@ -122,13 +133,18 @@ describe('the packaged app', () => {
 
   it('unpacks every native module of the production dependencies from the asar', () => {
     const unpack = ([] as string[]).concat((config.asarUnpack as string[] | string | undefined) ?? [])
-    const native = Object.entries(lock.packages)
+    const production = Object.entries(lock.packages)
       .filter(([key, entry]) => key.startsWith('node_modules/') && !entry.dev)
       .map(([key]) => key)
-      .filter((key) => fs.existsSync(path.join(root, key, 'binding.gyp')))
-    expect(native).toContain('node_modules/better-sqlite3')
-    for (const key of native) {
-      const binding = `${key}/build/Release/${path.basename(key).replace(/-/g, '_')}.node`
+    // Built here (binding.gyp: better-sqlite3) or shipped prebuilt (koffi's per-platform packages).
+    const bindings = production.flatMap((key) =>
+      fs.existsSync(path.join(root, key, 'binding.gyp'))
+        ? [`${key}/build/Release/${path.basename(key).replace(/-/g, '_')}.node`]
+        : nodeFiles(path.join(root, key)).map((file) => path.relative(root, file).split(path.sep).join('/')),
+    )
+    expect(bindings).toContain('node_modules/better-sqlite3/build/Release/better_sqlite3.node')
+    expect(bindings.some((file) => file.startsWith('node_modules/@koromix/koffi-'))).toBe(true)
+    for (const binding of bindings) {
       expect(
         unpack.some((pattern) => path.matchesGlob(binding, pattern)),
         `${binding} is not in asarUnpack`,
