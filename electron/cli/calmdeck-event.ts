@@ -5,13 +5,24 @@ import { defaultDataDir } from '../services/storage/data-dir'
 import { EVENTS_PATH } from '../services/integrations/local-api-constants'
 import { readConnection } from '../services/integrations/local-api-files'
 
-/** The whole run, from process start, must end within this (MicroSIP freezes while a hook runs). */
+/** The whole run, from process start, should end within this (MicroSIP freezes while a hook runs). */
 export const DEADLINE_MS = 280
+/**
+ * The request always gets at least this long, however late Node's own start left it: on a loaded
+ * machine a start of 250 ms would otherwise leave 30 ms and lose a call CalmDeck answers in 5. A
+ * softphone then waits longer (at most start + 200 ms), which beats losing the event.
+ */
+export const MIN_REQUEST_MS = 200
+
+/** How long the request may take when the process has run `elapsedMs`. */
+export function requestBudgetMs(elapsedMs: number): number {
+  return Math.max(MIN_REQUEST_MS, DEADLINE_MS - elapsedMs)
+}
 
 export interface CliIo {
   out: (line: string) => void
   err: (line: string) => void
-  /** Milliseconds left before the hard deadline. */
+  /** How long the request may take (`requestBudgetMs`); the deadline's default without it. */
   remainingMs?: () => number
 }
 
@@ -42,7 +53,7 @@ export async function runEventCli(argv: readonly string[], io: CliIo): Promise<n
   }
   const { externalId, ...rest } = args.event
   const body = JSON.stringify(externalId === undefined ? rest : { ...rest, id: externalId })
-  const timeoutMs = Math.max(20, io.remainingMs?.() ?? DEADLINE_MS)
+  const timeoutMs = io.remainingMs?.() ?? DEADLINE_MS
   const answer = await post(connection.port, connection.token, body, timeoutMs)
   if (answer.kind === 'ok') return 0
   io.err(`calmdeck-event: ${answer.message}`)
@@ -113,20 +124,27 @@ function refusal(text: string): string {
 }
 
 export async function main(): Promise<void> {
-  // A hard stop, whatever happens: a hook must never hang its softphone.
-  const guard = setTimeout(() => {
-    process.stderr.write('calmdeck-event: CalmDeck did not answer in time.\n')
-    process.exit(1)
-  }, DEADLINE_MS + 10)
+  // A hard stop, whatever happens: a hook must never hang its softphone. The request's own timer
+  // ends it first; this catches anything else (a file read that hangs).
+  let answered = false
+  const guard = setTimeout(
+    () => {
+      if (answered) process.exit() // answered, but something still holds the process: keep its code
+      process.stderr.write('calmdeck-event: CalmDeck did not answer in time.\n')
+      process.exit(1)
+    },
+    requestBudgetMs(performance.now()) + 100,
+  )
   guard.unref()
   const code = await runEventCli(process.argv.slice(2), {
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
-    remainingMs: () => DEADLINE_MS - performance.now(),
+    remainingMs: () => requestBudgetMs(performance.now()),
   }).catch(() => {
     process.stderr.write('calmdeck-event: could not send the event.\n')
     return 1
   })
+  answered = true
   process.exitCode = code
 }
 

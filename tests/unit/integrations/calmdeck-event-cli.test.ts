@@ -6,6 +6,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ExternalCallEvent } from '../../../shared/call-events'
 import { AppError } from '../../../shared/result'
+import { DEADLINE_MS, MIN_REQUEST_MS, requestBudgetMs } from '../../../electron/cli/calmdeck-event'
 import { startLocalApi } from '../../../electron/services/integrations/local-api'
 import { ensureToken, writePortFile } from '../../../electron/services/integrations/local-api-files'
 import { tempDir } from '../../helpers/temp-dir'
@@ -125,5 +126,15 @@ describe('calmdeck-event', () => {
     }
     expect(pkg.bin?.['calmdeck-event']).toBe('bin/calmdeck-event.cjs')
     expect(spawnSync(process.execPath, ['--check', BIN]).status).toBe(0)
+  })
+})
+
+describe("the hook's time budget", () => {
+  it('ends the run by the deadline when Node started quickly, yet never leaves the request less than its minimum', () => {
+    const quickStart = DEADLINE_MS - MIN_REQUEST_MS - 30
+    expect(quickStart).toBeGreaterThan(30) // a usual Node start leaves the whole deadline its say
+    expect(requestBudgetMs(quickStart)).toBe(DEADLINE_MS - quickStart)
+    expect(requestBudgetMs(250)).toBe(MIN_REQUEST_MS)
+    expect(requestBudgetMs(900)).toBe(MIN_REQUEST_MS)
   })
 })
