@@ -55,7 +55,8 @@ export const appInfoSchema = z.strictObject({
 
 export const deckStateSchema = z.strictObject({
   deck: deckSchema,
-  source: z.enum(['default', 'imported']),
+  /** The built-in deck, the agent's import, or the deck IT's policy sets (no import then). */
+  source: z.enum(['default', 'imported', 'policy']),
   importedAt: z.number().int().nullable(),
 })
 

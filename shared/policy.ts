@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { deckSchema, type Deck } from './deck'
 import { micAppSchema, micChoices, MAX_MIC_APPS } from './mic'
 import { settingsSchema, type Settings } from './settings'
 import { formatPath, type Issue } from './result'
@@ -26,6 +27,11 @@ export const policyEntries = {
     .refine((map) => Object.keys(map).length <= MAX_MIC_APPS, `at most ${MAX_MIC_APPS} apps`),
   /** Days calls and notes are kept (a locked `retentionDays`). */
   retentionDays: settingsSchema.shape.retentionDays,
+  /**
+   * The team's deck, used instead of the agent's: a path to a deck file (relative to the policy
+   * file's folder) or the deck itself (the deck file's format).
+   */
+  deck: z.union([z.string().trim().min(1).max(1000), deckSchema]),
 } as const
 type PolicyEntries = typeof policyEntries
 export type Policy = { -readonly [K in keyof PolicyEntries]?: z.output<PolicyEntries[K]> }
@@ -44,6 +50,11 @@ export function parsePolicy(raw: unknown): { policy: Policy; issues: Issue[] } {
     const name = key as keyof PolicyEntries
     if (name === 'defaults' || name === 'locked') {
       policy[name] = parseSettingsEntries(name, value, issues)
+      continue
+    }
+    if (name === 'deck' && typeof value === 'object' && value !== null) {
+      const deck = parseInlineDeck(value, issues)
+      if (deck) policy.deck = deck
       continue
     }
     const parsed = policyEntries[name].safeParse(value)
@@ -73,6 +84,34 @@ function parseSettingsEntries(name: string, value: unknown, issues: Issue[]): Pa
   return out as Partial<Settings>
 }
 
+/** An inline deck, checked by the deck file's own schema (its problems under `deck.`). */
+function parseInlineDeck(value: object, issues: Issue[]): Deck | null {
+  const parsed = deckSchema.safeParse(value)
+  if (parsed.success) return parsed.data
+  for (const issue of parsed.error.issues) issues.push(toIssue(['deck', ...issue.path], issue.message))
+  return null
+}
+
+const teamChannelKeys = ['teamChannelKind', 'teamChannelUrl', 'teamChannelSecret'] as const
+
+/**
+ * Two policies in one, `higher` winning entry by entry: each setting of `defaults` and `locked`
+ * and each app of `microphoneApps` on its own, every other key as a whole, and the team channel
+ * (kind, URL, secret) as one: if `higher` names any of the three, `lower`'s are not used.
+ */
+export function mergePolicies(lower: Policy, higher: Policy): Policy {
+  const merged: Policy = { ...lower, ...higher }
+  if (lower.defaults || higher.defaults) merged.defaults = { ...lower.defaults, ...higher.defaults }
+  if (lower.locked || higher.locked) merged.locked = { ...lower.locked, ...higher.locked }
+  if (lower.microphoneApps || higher.microphoneApps)
+    merged.microphoneApps = { ...lower.microphoneApps, ...higher.microphoneApps }
+  if (teamChannelKeys.some((key) => higher[key] !== undefined))
+    for (const key of teamChannelKeys) {
+      if (higher[key] === undefined) delete merged[key]
+    }
+  return merged
+}
+
 function toIssue(path: readonly PropertyKey[], message: string): Issue {
   return { path: formatPath(path), message }
 }
@@ -85,6 +124,8 @@ export const policyViewSchema = z.strictObject({
   micApps: z.array(z.string()),
   /** The team channel is set by the organisation. */
   teamChannel: z.boolean(),
+  /** The deck is set by the organisation (importing or resetting one is refused). */
+  deck: z.boolean(),
   /** Problems in the policy file, with their paths. */
   issues: z.array(z.strictObject({ path: z.string(), message: z.string() })),
 })

@@ -11,7 +11,7 @@ import { hasCallEvent } from '../services/integrations/call-event-args'
 import { NewerDatabaseError } from '../services/storage/database'
 import { defaultDataDir } from '../services/storage/data-dir'
 import { findFontDir } from '../services/export/font-dir'
-import { defaultPolicyFile, loadPolicyFile } from '../services/policy/policy-file'
+import { loadMachinePolicy } from '../services/policy/policy-file'
 import { applyCallLinks } from './call-links'
 import { electronExportShell, exportArgs, runExportAndQuit } from './export-shell'
 import { runTeamReportAndQuit, teamReportArgs } from './team-report-shell'
@@ -81,7 +81,7 @@ function onReady(): void {
     onCallShown: revealWindow,
     onRecoveryFinished: () => notifyRecoveryOver(texts().recovery),
     log: (line) => console.error(`calmdeck: ${line}`),
-    policy: loadPolicyFile(defaultPolicyFile(process.platform, process.env)),
+    policy: loadMachinePolicy(process.platform, process.env),
     exportShell: electronExportShell(dialog, shell, () => mainWindow?.window),
     // Only ever the data folder (AboutService); shell.openPath answers '' on success.
     openFolder: async (folder) => (await shell.openPath(folder)) === '',

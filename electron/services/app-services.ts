@@ -134,7 +134,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const { db, file, notices } = openDatabase({ dir: options.dataDir, now, nativeBinding: options.nativeBinding })
   markStartup('database-open')
   const store = new KeyValueStore(db)
-  const decks = new DeckService(db, now, (state) => broadcast('deck:changed', state))
+  const decks = new DeckService(db, now, (state) => broadcast('deck:changed', state), policy.deck)
   const settings = new SettingsService(
     store,
     (value, changed) => {
