@@ -57,6 +57,13 @@ describe('parsePolicy', () => {
     )
   })
 
+  it('accepts "$schema" (for editors) without reporting it', () => {
+    expect(parsePolicy({ $schema: './policy.schema.json', retentionDays: 30 })).toEqual({
+      policy: { retentionDays: 30 },
+      issues: [],
+    })
+  })
+
   it('refuses a policy that is not an object', () => {
     expect(parsePolicy([1, 2]).issues).toEqual([{ path: '(root)', message: 'must be a JSON object' }])
   })
