@@ -236,7 +236,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     eventKinds: () => decks.eventKinds(),
     fontDir: options.fontDir ?? findFontDir(),
     shell: options.exportShell ?? null,
-    rememberChoices: (choices) => settings.update(choices),
+    // Locked choices stay the policy's (the run was refused had it differed from them).
+    rememberChoices: (choices) => {
+      const own = Object.fromEntries(Object.entries(choices).filter(([key]) => !(key in policy.locked)))
+      if (Object.keys(own).length > 0) settings.update(own)
+    },
+    locked: () => policy.locked,
     systemLocales,
     onWritten: (report) => {
       try {

@@ -238,3 +238,25 @@ describe('deck from the policy', () => {
     expect(services.decks.get().source).toBe('default')
   })
 })
+
+describe('export choices under a policy', () => {
+  it('forced masking: an unmasked run is refused with nothing written; a masked one is written and remembered without a lock error', async () => {
+    const services = withPolicy({ locked: { exportRedact: true } })
+    const { dir, cleanup } = tempDir()
+    cleanups.push(cleanup)
+    const run = (redact: boolean) =>
+      services.dispatch('export:run', {
+        range: { from: Date.now() - 3_600_000, to: Date.now() + 3_600_000 },
+        formats: ['json'],
+        folder: dir,
+        remark: '',
+        redact,
+        force: false,
+      })
+    expect(await run(false)).toMatchObject({ ok: false, error: { code: 'locked', issues: [{ path: 'redact' }] } })
+    expect(fs.readdirSync(dir)).toEqual([])
+    expect(await run(true)).toMatchObject({ ok: true })
+    expect(fs.readdirSync(dir)).toHaveLength(1)
+    expect(services.settings.get()).toMatchObject({ exportRedact: true, exportFolder: dir, exportFormats: ['json'] })
+  })
+})
