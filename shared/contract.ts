@@ -241,6 +241,8 @@ export const hostEventSchemas = {
   'app:restored': z.strictObject({ restoredFrom: z.number().int() }),
   'team:changed': teamStateSchema,
   'mic:changed': micStateSchema,
+  /** IT's policy file changed while running: what is locked now, and its problems. */
+  'policy:changed': policyViewSchema,
   'actions:performed': z.union([
     z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, outcome: actionOutcomeSchema }),
     z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, error: appErrorSchema }),

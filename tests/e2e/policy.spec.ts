@@ -13,11 +13,12 @@ test.use({ colorScheme: 'light', locale: 'en-GB' })
 let dataDir: string
 let host: RunningHost
 let receiver: TeamReceiver
+let policyFile: string
 
 test.beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-e2e-'))
   receiver = await teamReceiver()
-  const policyFile = path.join(dataDir, 'policy.json')
+  policyFile = path.join(dataDir, 'policy.json')
   // The team's deck, named relative to the policy file.
   const teamDeck = {
     ...defaultDeck,
@@ -167,4 +168,15 @@ test("every row a policy locks says so and is disabled; the deck is the policy's
   await expect(page.getByTestId('end-shift-redact')).toBeChecked()
   await expect(page.getByTestId('end-shift-redact')).toBeDisabled()
   await expect(page.getByTestId('end-shift-redact-locked')).toHaveText('Set by your organisation')
+
+  // IT changes the file while CalmDeck runs: the open window follows without a reload.
+  fs.writeFileSync(policyFile, JSON.stringify({ locked: { recoverySound: false } }))
+  await expect(page.getByTestId('end-shift-redact')).toBeEnabled()
+  await expect(page.getByTestId('end-shift-redact-locked')).toHaveCount(0)
+  await page.getByTestId('end-shift-close').click()
+  await deck.expectCard('calm')
+  await deck.openSettings()
+  await expect(page.getByTestId('setting-caller-number')).toBeEnabled()
+  await expect(page.getByTestId('setting-recovery-sound')).toBeDisabled()
+  await expect(page.getByTestId('deck-import')).toBeVisible()
 })

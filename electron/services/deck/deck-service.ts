@@ -20,7 +20,7 @@ export class DeckService {
     db: Db,
     private readonly now: () => number,
     private readonly onChange: (state: DeckState) => void = () => {},
-    private readonly managed: Deck | null = null,
+    private managed: Deck | null = null,
   ) {
     this.latestStmt = db.prepare<[], { data: string; imported_at: number }>(
       'SELECT data, imported_at FROM decks ORDER BY id DESC LIMIT 1',
@@ -69,6 +69,13 @@ export class DeckService {
     this.assertNotManaged()
     this.resetStmt.run()
     return this.changed()
+  }
+
+  /** IT's policy changed while running: its deck (or none, back to the agent's) from now on. */
+  setManaged(deck: Deck | null): void {
+    if (JSON.stringify(deck) === JSON.stringify(this.managed)) return
+    this.managed = deck
+    this.changed()
   }
 
   /** The decks were replaced underneath (import, delete all): read and announce the active one again. */

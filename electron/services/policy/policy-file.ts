@@ -18,9 +18,22 @@ export function defaultPolicyFile(platform: NodeJS.Platform, env: NodeJS.Process
  * Reads a policy file (the web host's `--policy`). A missing file is no policy; an unreadable or
  * malformed one is reported as an issue (the valid entries still apply). Never throws.
  */
-export function loadPolicyFile(file: string): ManagedPolicy {
-  const { policy, issues } = readPolicyFile(file)
+export function loadPolicyFile(file: string, current?: ManagedPolicy): ManagedPolicy {
+  const { policy, issues, broken } = readPolicyFile(file)
+  if (broken && current) return keep(current, issues)
   return managed(policy, issues, path.dirname(file))
+}
+
+/**
+ * Read again while running, a file that cannot be read or is not JSON (a save half done, a
+ * typo) leaves the policy in force as it was, with the problem reported: it never unlocks.
+ */
+function keep(current: ManagedPolicy, issues: Issue[]): ManagedPolicy {
+  return new ManagedPolicy(
+    current.values,
+    issues.map((issue) => ({ ...issue, message: `${issue.message}; the policy read before stays in force` })),
+    current.deck,
+  )
 }
 
 /**
@@ -31,12 +44,16 @@ export function loadPolicyFile(file: string): ManagedPolicy {
 export function loadMachinePolicy(
   platform: NodeJS.Platform,
   env: NodeJS.ProcessEnv,
-  /** Tests: another policy file, and a stand-in for reg.exe. */
-  options: { file?: string; runRegistry?: () => RegQueryRun } = {},
+  /**
+   * `current`: the policy in force, when read again while running (see `keep`); tests: another
+   * policy file, and a stand-in for reg.exe.
+   */
+  options: { current?: ManagedPolicy; file?: string; runRegistry?: () => RegQueryRun } = {},
 ): ManagedPolicy {
   const file = options.file ?? defaultPolicyFile(platform, env)
   const runRegistry = options.runRegistry ?? runRegQuery
   const fromFile = readPolicyFile(file)
+  if (fromFile.broken && options.current) return keep(options.current, fromFile.issues)
   if (platform !== 'win32') return managed(fromFile.policy, fromFile.issues, path.dirname(file))
   const { raw, issues: registryIssues } = registryPolicy(runRegistry(), env)
   const fromRegistry = parsePolicy(raw)
@@ -51,20 +68,22 @@ export function loadMachinePolicy(
   )
 }
 
-function readPolicyFile(file: string): { policy: Policy; issues: Issue[] } {
+/** The file's policy; `broken`: it exists but cannot be read or is not JSON. */
+function readPolicyFile(file: string): { policy: Policy; issues: Issue[]; broken?: true } {
   let text: string
   try {
     text = fs.readFileSync(file, 'utf8')
   } catch (error) {
     const code = (error as { code?: unknown }).code
     if (code === 'ENOENT') return { policy: {}, issues: [] }
-    return { policy: {}, issues: [{ path: '(file)', message: `cannot be read (${String(code ?? 'error')})` }] }
+    const message = `cannot be read (${String(code ?? 'error')})`
+    return { policy: {}, issues: [{ path: '(file)', message }], broken: true }
   }
   let raw: unknown
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch {
-    return { policy: {}, issues: [{ path: '(root)', message: 'is not valid JSON' }] }
+    return { policy: {}, issues: [{ path: '(root)', message: 'is not valid JSON' }], broken: true }
   }
   return parsePolicy(raw)
 }
