@@ -23,7 +23,8 @@ export interface RegQueryRun {
  * 32-bit process). reg.exe ships with every Windows, so nothing native has to be rebuilt for
  * each Electron ABI as with `native-reg`, and `winreg` itself only spawns reg.exe and parses its
  * text: one `spawnSync` at start (a few tens of ms) and the pure parser below do the same with one
- * dependency fewer. Never called on other systems.
+ * dependency fewer. Never called on other systems. Not checked on Windows yet: reg.exe writes
+ * piped output in the console's code page, so values outside ASCII may arrive garbled.
  */
 export function runRegQuery(): RegQueryRun {
   const result = spawnSync('reg', ['query', POLICY_KEY, '/s', '/reg:64'], {

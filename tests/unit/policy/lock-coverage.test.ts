@@ -24,7 +24,7 @@ describe('lock notes', () => {
       .map((file) => fs.readFileSync(file, 'utf8'))
       .join('\n')
     const unlocked = Object.keys(settingsSchema.shape).filter(
-      (key) => !source.includes(`setting="${key}"`) && !source.includes(`isLocked('${key}')`),
+      (key) => !new RegExp(`\\ssetting="${key}"`).test(source) && !source.includes(`isLocked('${key}')`),
     )
     expect(unlocked).toEqual([])
   })
