@@ -70,6 +70,7 @@ export const hostEvents = [
   'app:restored',
   'team:changed',
   'mic:changed',
+  'policy:changed',
 ] as const
 export type HostEvent = (typeof hostEvents)[number]
 

@@ -55,7 +55,8 @@ export const appInfoSchema = z.strictObject({
 
 export const deckStateSchema = z.strictObject({
   deck: deckSchema,
-  source: z.enum(['default', 'imported']),
+  /** The built-in deck, the agent's import, or the deck IT's policy sets (no import then). */
+  source: z.enum(['default', 'imported', 'policy']),
   importedAt: z.number().int().nullable(),
 })
 
@@ -240,6 +241,8 @@ export const hostEventSchemas = {
   'app:restored': z.strictObject({ restoredFrom: z.number().int() }),
   'team:changed': teamStateSchema,
   'mic:changed': micStateSchema,
+  /** IT's policy file changed while running: what is locked now, and its problems. */
+  'policy:changed': policyViewSchema,
   'actions:performed': z.union([
     z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, outcome: actionOutcomeSchema }),
     z.strictObject({ source: z.enum(actionSources), action: actionIdSchema, error: appErrorSchema }),

@@ -12,6 +12,8 @@ import { renderReport } from '../services/export/format-renderers'
 import { localClock, machineTimeZone } from '../services/time/local-clock'
 import { openReadOnly } from '../services/export/read-only-db'
 import { writeFileSafely } from '../services/export/safe-write'
+import type { ManagedPolicy } from '../services/policy/managed-policy'
+import { loadMachinePolicy } from '../services/policy/policy-file'
 import { KeyValueStore, SettingsService } from '../services/settings/settings-service'
 import { environmentLocales } from '../services/settings/system-locales'
 import { EXPORT_USAGE, parseExportArgs } from './export-args'
@@ -24,6 +26,8 @@ export interface ExportCliIo {
   env?: NodeJS.ProcessEnv
   fontDir?: string
   nativeBinding?: string
+  /** IT's policy (tests); this machine's by default. */
+  policy?: ManagedPolicy
 }
 
 /**
@@ -44,13 +48,19 @@ export async function runExportCli(argv: readonly string[], io: ExportCliIo): Pr
   }
   const args = parsed.args
   const now = io.now ?? Date.now
+  // The same policy as the app: its deck's event kinds, its language lock, its forced masking.
+  const policy = io.policy ?? loadMachinePolicy(process.platform, io.env ?? process.env)
+  if (policy.locked.exportRedact === true && !args.redact) {
+    io.err('calmdeck export: masking is set by your organisation: add --redact. Nothing was written.')
+    return 1
+  }
   try {
     const db = openReadOnly(args.dataDir ?? defaultDataDir(), io.nativeBinding)
     try {
-      const settings = new SettingsService(new KeyValueStore(db)).get()
+      const settings = new SettingsService(new KeyValueStore(db), undefined, undefined, policy).get()
       // --lang, else the language setting, else the system's.
       const language = resolveLocale(args.language ?? settings.locale, environmentLocales(io.env ?? process.env))
-      const eventKinds = new DeckService(db, now).eventKinds()
+      const eventKinds = new DeckService(db, now, undefined, policy.deck).eventKinds()
       const report = buildReport(db, {
         from: args.from,
         to: args.to,

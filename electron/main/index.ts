@@ -11,7 +11,8 @@ import { hasCallEvent } from '../services/integrations/call-event-args'
 import { NewerDatabaseError } from '../services/storage/database'
 import { defaultDataDir } from '../services/storage/data-dir'
 import { findFontDir } from '../services/export/font-dir'
-import { defaultPolicyFile, loadPolicyFile } from '../services/policy/policy-file'
+import { defaultPolicyFile, loadMachinePolicy } from '../services/policy/policy-file'
+import { watchPolicyFile } from '../services/policy/policy-watch'
 import { applyCallLinks } from './call-links'
 import { electronExportShell, exportArgs, runExportAndQuit } from './export-shell'
 import { runTeamReportAndQuit, teamReportArgs } from './team-report-shell'
@@ -81,7 +82,7 @@ function onReady(): void {
     onCallShown: revealWindow,
     onRecoveryFinished: () => notifyRecoveryOver(texts().recovery),
     log: (line) => console.error(`calmdeck: ${line}`),
-    policy: loadPolicyFile(defaultPolicyFile(process.platform, process.env)),
+    policy: loadMachinePolicy(process.platform, process.env),
     exportShell: electronExportShell(dialog, shell, () => mainWindow?.window),
     // Only ever the data folder (AboutService); shell.openPath answers '' on success.
     openFolder: async (folder) => (await shell.openPath(folder)) === '',
@@ -90,6 +91,13 @@ function onReady(): void {
     systemLocales: systemLanguages,
   })
   services = ready
+  // A policy.json IT changes applies at once (the registry is read again with it; not watched itself).
+  watchPolicyFile(defaultPolicyFile(process.platform, process.env), {
+    load: () => loadMachinePolicy(process.platform, process.env, { current: ready.policy }),
+    apply: (next) => ready.applyPolicy(next),
+    current: () => ready.policy,
+    log: (line) => console.error(`calmdeck: ${line}`),
+  })
   applySecurity()
   registerIpc(ipcMain, ready.dispatch, isOwnRendererFrame)
   const settings = ready.settings.get()

@@ -112,8 +112,10 @@ export interface AppServices {
   help: HelpService
   /** The last errors the host logged, by name, for the Diagnostics export. */
   errors: ErrorRing
-  /** IT's policy: presets, locks, the team channel. */
-  policy: ManagedPolicy
+  /** IT's policy: presets, locks, the team channel, the deck (the one in force now). */
+  readonly policy: ManagedPolicy
+  /** IT's policy changed while running: every service uses the new one, the windows are told. */
+  applyPolicy(next: ManagedPolicy): void
   dispatch: Dispatch
   info: AppInfo
   close(): void
@@ -129,12 +131,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const log = options.log ?? (() => {})
   const errors = new ErrorRing(now)
   const platform = options.platform ?? keyPlatform(process.platform)
-  const policy = options.policy ?? noPolicy
-  for (const issue of policy.issues) log(`policy: ${issue.path}: ${issue.message}`)
+  let policy = options.policy ?? noPolicy
+  const logIssues = (issues: ManagedPolicy['issues']) => {
+    for (const issue of issues) log(`policy: ${issue.path}: ${issue.message}`)
+  }
+  logIssues(policy.issues)
   const { db, file, notices } = openDatabase({ dir: options.dataDir, now, nativeBinding: options.nativeBinding })
   markStartup('database-open')
   const store = new KeyValueStore(db)
-  const decks = new DeckService(db, now, (state) => broadcast('deck:changed', state))
+  const decks = new DeckService(db, now, (state) => broadcast('deck:changed', state), policy.deck)
   const settings = new SettingsService(
     store,
     (value, changed) => {
@@ -236,7 +241,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     eventKinds: () => decks.eventKinds(),
     fontDir: options.fontDir ?? findFontDir(),
     shell: options.exportShell ?? null,
-    rememberChoices: (choices) => settings.update(choices),
+    // Locked choices stay the policy's (the run was refused had it differed from them).
+    rememberChoices: (choices) => {
+      const own = Object.fromEntries(Object.entries(choices).filter(([key]) => !(key in policy.locked)))
+      if (Object.keys(own).length > 0) settings.update(own)
+    },
+    locked: () => policy.locked,
     systemLocales,
     onWritten: (report) => {
       try {
@@ -385,6 +395,16 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     }
   }
 
+  function applyPolicy(next: ManagedPolicy): void {
+    policy = next
+    logIssues(next.issues)
+    info.policy = next.view()
+    settings.setPolicy(next)
+    team.setManaged(next.endpoint)
+    decks.setManaged(next.deck)
+    broadcast('policy:changed', info.policy)
+  }
+
   hotkeys.bind(settings.get().hotkeys)
   markStartup('services-built')
 
@@ -407,7 +427,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     team,
     help,
     errors,
-    policy,
+    get policy() {
+      return policy
+    },
+    applyPolicy,
     dispatch,
     info,
     close: () => {

@@ -5,7 +5,6 @@ import type { StorageNotice } from '../../shared/contract'
 import { NewerDatabaseError } from '../services/storage/database'
 import { defaultDataDir } from '../services/storage/data-dir'
 import { runBackupInWorker } from '../services/storage/backup-worker-runner'
-import { loadPolicyFile } from '../services/policy/policy-file'
 import { markStartup, startupTimings } from '../services/support/startup-marks'
 import { startWebHost } from './server'
 
@@ -83,7 +82,7 @@ export async function main(): Promise<void> {
       rendererDir: path.join(__dirname, '../renderer'),
       version: process.env.npm_package_version ?? '0.1.0',
       backupRunner: runBackupInWorker,
-      ...(args.policyFile === undefined ? {} : { policy: loadPolicyFile(args.policyFile) }),
+      ...(args.policyFile === undefined ? {} : { policyFile: args.policyFile }),
       log: (line) => console.error(`calmdeck web: ${line}`),
     })
     for (const notice of host.services.info.notices) console.error(`calmdeck web: ${noticeLine(notice)}`)

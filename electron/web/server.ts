@@ -8,6 +8,8 @@ import type { HostEvent } from '../../shared/channels'
 import type { HostEventData } from '../../shared/contract'
 import { keyPlatform, type KeyPlatform } from '../../shared/accelerator'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
+import { loadPolicyFile } from '../services/policy/policy-file'
+import { watchPolicyFile } from '../services/policy/policy-watch'
 import { createAppServices, type AppServices, type AppServicesOptions } from '../services/app-services'
 import type { ShortcutRegistrar } from '../services/hotkeys/hotkey-service'
 import { markStartup } from '../services/support/startup-marks'
@@ -28,8 +30,12 @@ export interface WebHostOptions {
   log?: (line: string) => void
   /** Backups in a worker thread (the built host); in this thread by default. */
   backupRunner?: AppServicesOptions['backupRunner']
-  /** IT's policy (`--policy <file>`); none by default. */
+  /** IT's policy (tests); none by default. */
   policy?: AppServicesOptions['policy']
+  /** IT's policy file (`--policy <file>`): read at start, and again whenever it changes. */
+  policyFile?: string
+  /** The wait after a change to the policy file before it is read again (tests shorten it). */
+  policyDebounceMs?: number
 }
 
 export interface WebHost {
@@ -80,7 +86,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     now: options.now,
     shortcuts: options.shortcuts ?? null,
     backupRunner: options.backupRunner,
-    policy: options.policy,
+    policy: options.policyFile === undefined ? options.policy : loadPolicyFile(options.policyFile),
     log,
     // Sent after the current request's own answer, so an acknowledgement never waits for them.
     broadcast: <E extends HostEvent>(event: E, data: HostEventData<E>) => {
@@ -175,6 +181,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     throw error
   })
   markStartup('sources-started')
+  const policyFile = options.policyFile
+  const policyWatch =
+    policyFile === undefined
+      ? null
+      : watchPolicyFile(policyFile, {
+          load: () => loadPolicyFile(policyFile, services.policy),
+          apply: (next) => services.applyPolicy(next),
+          current: () => services.policy,
+          debounceMs: options.policyDebounceMs,
+          log,
+        })
   schedules = deferredStart(() => {
     services.backups.start()
     services.retention.start()
@@ -188,6 +205,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     close: async () => {
       // Like the desktop app on quit: the open pages save what is typed first (bounded wait).
       schedules?.cancel()
+      policyWatch?.close()
       await services.flushes.flush(clients.size, 1500)
       for (const client of clients) client.terminate()
       await new Promise<void>((resolve) => wss.close(() => resolve()))

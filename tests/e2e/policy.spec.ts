@@ -2,8 +2,10 @@ import { expect, test } from '@playwright/test'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { defaultDeck } from '../../shared/default-deck'
 import { teamReceiver, type TeamReceiver } from '../helpers/team-receiver'
 import { DeckPage } from './deck-page'
+import { EndShiftPage } from './end-shift-page'
 import { startHost, type RunningHost } from './web-host'
 
 test.use({ colorScheme: 'light', locale: 'en-GB' })
@@ -11,16 +13,38 @@ test.use({ colorScheme: 'light', locale: 'en-GB' })
 let dataDir: string
 let host: RunningHost
 let receiver: TeamReceiver
+let policyFile: string
 
 test.beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-e2e-'))
   receiver = await teamReceiver()
-  const policyFile = path.join(dataDir, 'policy.json')
+  policyFile = path.join(dataDir, 'policy.json')
+  // The team's deck, named relative to the policy file.
+  const teamDeck = {
+    ...defaultDeck,
+    id: 'team-deck',
+    name: { en: 'Team deck' },
+    cards: defaultDeck.cards.filter((card) => card.id !== 'calm'),
+  }
+  fs.writeFileSync(path.join(dataDir, 'team.calmdeck.json'), JSON.stringify(teamDeck))
   fs.writeFileSync(
     policyFile,
     JSON.stringify({
       defaults: { recoveryMinutes: 7 },
-      locked: { theme: 'dark', opacity: 'solid', hotkeys: {}, backupKeepDaily: 3 },
+      locked: {
+        theme: 'dark',
+        opacity: 'solid',
+        hotkeys: {},
+        backupKeepDaily: 3,
+        callerNumber: 'off',
+        callEventsLocal: true,
+        recoverySound: false,
+        shiftMode: 'hours',
+        teamHelpOnSupervisor: true,
+        agentName: 'Sanne',
+        exportRedact: true,
+      },
+      deck: 'team.calmdeck.json',
       retentionDays: 90,
       teamFolder: path.join(dataDir, 'team'),
       teamChannelKind: 'webhook',
@@ -103,4 +127,56 @@ test('a policy presets, locks and sets the team channel; a locked change is refu
   await page.getByTestId('team-test').click()
   const [post] = await receiver.waitFor(1)
   expect(post!.path).toBe('/hooks/secret-path-abc123')
+})
+
+test("every row a policy locks says so and is disabled; the deck is the policy's", async ({ page }) => {
+  const deck = new DeckPage(page)
+  await deck.open(host.url)
+  // The policy's deck starts with its own first card, and cannot be replaced.
+  await expect(deck.card).toHaveAttribute('data-card-id', 'listen')
+  await deck.openSettings()
+  await expect(page.getByTestId('deck-info')).toContainText('Team deck')
+  await expect(page.getByTestId('deck-locked')).toHaveText('Set by your organisation')
+  await expect(page.getByTestId('deck-import')).toHaveCount(0)
+
+  for (const id of [
+    'theme-light',
+    'setting-caller-number',
+    'setting-call-events-local',
+    'setting-recovery-sound',
+    'setting-shift-mode',
+    'setting-team-supervisor',
+    'setting-agent-name',
+  ]) {
+    const control = page.getByTestId(id)
+    await expect(control, id).toBeDisabled()
+    // The note sits in the same row as the control.
+    await expect(page.locator('.row', { has: control }).getByTestId('locked-note'), id).toHaveText(
+      'Set by your organisation',
+    )
+  }
+  // Rows no policy entry names stay free.
+  await expect(page.getByTestId('setting-recovery-minutes')).toBeEnabled()
+  await expect(page.getByTestId('setting-always-on-top')).toBeEnabled()
+  await page.getByTestId('setting-caller-number').scrollIntoViewIfNeeded()
+  await deck.screenshot('policy-03-calls')
+  await deck.closeSettings()
+
+  // Forced masking in End shift: ticked, disabled, and said so.
+  const shift = new EndShiftPage(page)
+  await shift.open()
+  await expect(page.getByTestId('end-shift-redact')).toBeChecked()
+  await expect(page.getByTestId('end-shift-redact')).toBeDisabled()
+  await expect(page.getByTestId('end-shift-redact-locked')).toHaveText('Set by your organisation')
+
+  // IT changes the file while CalmDeck runs: the open window follows without a reload.
+  fs.writeFileSync(policyFile, JSON.stringify({ locked: { recoverySound: false } }))
+  await expect(page.getByTestId('end-shift-redact')).toBeEnabled()
+  await expect(page.getByTestId('end-shift-redact-locked')).toHaveCount(0)
+  await page.getByTestId('end-shift-close').click()
+  await deck.expectCard('calm')
+  await deck.openSettings()
+  await expect(page.getByTestId('setting-caller-number')).toBeEnabled()
+  await expect(page.getByTestId('setting-recovery-sound')).toBeDisabled()
+  await expect(page.getByTestId('deck-import')).toBeVisible()
 })

@@ -26,13 +26,13 @@ export function testServices(
   const events: { event: string; data: unknown }[] = []
   const broadcast: Broadcast = (event, data) => events.push({ event, data })
   const services = createAppServices({ dataDir: dir, host: 'web', version: 'test', now, broadcast, ...extra })
-  return {
-    ...services,
+  // Object.assign keeps the services' getters (the policy in force) live.
+  return Object.assign(services, {
     events,
     dir,
     dispose: () => {
       services.close()
       cleanup()
     },
-  }
+  })
 }

@@ -5,7 +5,10 @@ import { mergeEventKinds, type EventKind } from '../../../shared/event-kinds'
 import { AppError, formatPath, type Issue } from '../../../shared/result'
 import type { Db } from '../storage/database'
 
-/** Validates deck files and keeps the active deck: the newest import, or the built-in one. */
+/**
+ * Validates deck files and keeps the active deck: the deck IT's policy sets, else the newest
+ * import, else the built-in one. With a policy deck, importing and resetting are refused.
+ */
 export class DeckService {
   private readonly latestStmt
   private readonly insertStmt
@@ -17,6 +20,7 @@ export class DeckService {
     db: Db,
     private readonly now: () => number,
     private readonly onChange: (state: DeckState) => void = () => {},
+    private managed: Deck | null = null,
   ) {
     this.latestStmt = db.prepare<[], { data: string; imported_at: number }>(
       'SELECT data, imported_at FROM decks ORDER BY id DESC LIMIT 1',
@@ -44,6 +48,7 @@ export class DeckService {
   private kindsFor: DeckState | null = null
 
   private load(): DeckState {
+    if (this.managed) return { deck: this.managed, source: 'policy', importedAt: null }
     const row = this.latestStmt.get()
     if (row) {
       const parsed = deckSchema.safeParse(JSON.parse(row.data))
@@ -54,14 +59,23 @@ export class DeckService {
 
   /** Parses and validates a deck file. Any problem: an error listing every issue, nothing stored. */
   import(text: string): DeckState {
+    this.assertNotManaged()
     const deck = parseDeckFile(text)
     this.insertStmt.run(deck.id, JSON.stringify(deck), this.now())
     return this.changed()
   }
 
   reset(): DeckState {
+    this.assertNotManaged()
     this.resetStmt.run()
     return this.changed()
+  }
+
+  /** IT's policy changed while running: its deck (or none, back to the agent's) from now on. */
+  setManaged(deck: Deck | null): void {
+    if (JSON.stringify(deck) === JSON.stringify(this.managed)) return
+    this.managed = deck
+    this.changed()
   }
 
   /** The decks were replaced underneath (import, delete all): read and announce the active one again. */
@@ -72,6 +86,13 @@ export class DeckService {
   export(): { fileName: string; text: string } {
     const { deck } = this.get()
     return { fileName: `${deck.id}.calmdeck.json`, text: JSON.stringify(deck, null, 2) + '\n' }
+  }
+
+  private assertNotManaged(): void {
+    if (this.managed)
+      throw new AppError('locked', 'The deck is set by your organisation.', [
+        { path: 'deck', message: 'set by your organisation' },
+      ])
   }
 
   private changed(): DeckState {

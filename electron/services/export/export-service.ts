@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/export'
 import { EXPORT_FORMATS } from '../../../shared/export-formats'
 import { resolveLocale, type AppLocale } from '../../../shared/locales'
-import { AppError } from '../../../shared/result'
+import { AppError, type Issue } from '../../../shared/result'
 import type { Settings } from '../../../shared/settings'
 import type { Db } from '../storage/database'
 import { buildReport } from './build-report'
@@ -39,6 +39,8 @@ export interface ExportServiceDeps {
   shell?: ExportShell | null
   /** Keeps the choices of a run that wrote its files, as the next run's defaults (in Settings). */
   rememberChoices?: (choices: ExportChoices) => void
+  /** Choices IT's policy locks (e.g. masking forced on): a run that differs is refused, nothing written. */
+  locked?: () => Partial<ExportChoices>
   /** The system's languages, best first, for the 'auto' language setting. */
   systemLocales?: () => readonly string[]
   /** A report was written (End shift): e.g. the team's summary card. Must not throw. */
@@ -74,6 +76,22 @@ export function reportFileStem(from: number, to: number, clock: LocalClock): str
 /** The stem with the format's extension from the registry. */
 export function reportFileName(from: number, to: number, format: ExportFormat, clock: LocalClock): string {
   return `${reportFileStem(from, to, clock)}.${EXPORT_FORMATS[format].extension}`
+}
+
+/** A run may repeat what the policy locks, not change it (the host refuses, not only the window). */
+function assertAllowed(request: ExportRunRequest, folder: string, locked: Partial<ExportChoices>): void {
+  const issues: Issue[] = []
+  if (locked.exportRedact !== undefined && request.redact !== locked.exportRedact)
+    issues.push({ path: 'redact', message: 'set by your organisation' })
+  if (locked.exportFolder !== undefined && folder !== locked.exportFolder)
+    issues.push({ path: 'folder', message: 'set by your organisation' })
+  const formats = locked.exportFormats
+  if (
+    formats !== undefined &&
+    (request.formats.length !== formats.length || request.formats.some((format) => !formats.includes(format)))
+  )
+    issues.push({ path: 'formats', message: 'set by your organisation' })
+  if (issues.length > 0) throw new AppError('locked', 'This export choice is set by your organisation.', issues)
 }
 
 /** End-of-shift reports: the shift's summary, and files in the chosen formats, written safely. */
@@ -126,6 +144,7 @@ export class ExportService {
   async run(request: ExportRunRequest): Promise<ExportRunResult> {
     const folder = request.folder.trim()
     if (!path.isAbsolute(folder)) throw new AppError('invalid-request', 'Choose a folder by its full path.')
+    assertAllowed(request, folder, this.deps.locked?.() ?? {})
     const { from, to } = request.range
     const language = this.reportLanguage(request.language)
     const report = this.report({ from, to, redact: request.redact, remark: request.remark, language })

@@ -1,3 +1,4 @@
+import type { Deck } from '../../../shared/deck'
 import type { MicChoice } from '../../../shared/mic'
 import type { Policy, PolicyView } from '../../../shared/policy'
 import type { Issue } from '../../../shared/result'
@@ -29,10 +30,13 @@ export class ManagedPolicy implements SettingsPolicy {
   readonly locked: Partial<Settings>
   readonly micApps: Readonly<Record<string, MicChoice>>
   readonly endpoint: ManagedEndpoint | null
+  /** The team's deck (inline, or read from the file the policy names): used instead of the agent's. */
+  readonly deck: Deck | null
 
   constructor(
     readonly values: Policy = {},
     issues: readonly Issue[] = [],
+    deck: Deck | null = null,
   ) {
     this.issues = [...issues]
     this.presets = { ...values.defaults }
@@ -43,6 +47,7 @@ export class ManagedPolicy implements SettingsPolicy {
     }
     this.micApps = { ...values.microphoneApps }
     this.endpoint = this.readEndpoint()
+    this.deck = deck ?? (typeof values.deck === 'object' ? values.deck : null)
   }
 
   view(): PolicyView {
@@ -50,6 +55,7 @@ export class ManagedPolicy implements SettingsPolicy {
       locked: Object.keys(this.locked).sort(),
       micApps: Object.keys(this.micApps).sort(),
       teamChannel: this.endpoint !== null,
+      deck: this.deck !== null,
       issues: this.issues,
     }
   }

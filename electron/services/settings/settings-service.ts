@@ -53,8 +53,18 @@ export class SettingsService {
     /** Decides which spellings are the same keys, e.g. `Super+B` and `CommandOrControl+B` on macOS. */
     private readonly platform: KeyPlatform = keyPlatform(process.platform),
     /** IT's presets (under the agent's values) and locks (over them), and its microphone answers. */
-    private readonly policy: SettingsPolicy = noPolicy,
+    private policy: SettingsPolicy = noPolicy,
   ) {}
+
+  /** IT's policy changed while running: listeners hear the settings whose values it changed. */
+  setPolicy(policy: SettingsPolicy): Settings {
+    const before = this.get()
+    this.policy = policy
+    const next = this.get()
+    const changed = changedKeys(before, next)
+    if (changed.size > 0) this.onChange(next, changed)
+    return next
+  }
 
   get(): Settings {
     const stored = this.store.read(USER_SETTINGS_KEY, storedSettingsSchema)

@@ -49,7 +49,11 @@ export interface TeamServiceDeps {
 export class TeamService {
   readonly outbox: Outbox
 
+  /** The channel IT's policy sets, if any (it can change while running). */
+  private managed: ManagedEndpoint | null
+
   constructor(private readonly deps: TeamServiceDeps) {
+    this.managed = deps.managed ?? null
     this.outbox = new Outbox({
       db: deps.db,
       now: deps.now,
@@ -58,6 +62,14 @@ export class TeamService {
       backoff: deps.backoff,
       log: deps.log,
     })
+  }
+
+  /** IT's policy changed while running: its channel (or none) from now on; waiting messages are tried at once. */
+  setManaged(endpoint: ManagedEndpoint | null): void {
+    if (JSON.stringify(endpoint) === JSON.stringify(this.managed)) return
+    this.managed = endpoint
+    this.deps.onChange?.(this.state())
+    this.outbox.kick()
   }
 
   /** Sends what earlier runs left queued. */
@@ -73,7 +85,7 @@ export class TeamService {
             kind: endpoint.kind,
             maskedUrl: maskEndpointUrl(endpoint.url),
             hasSecret: endpoint.secret !== '',
-            managed: Boolean(this.deps.managed),
+            managed: Boolean(this.managed),
           }
         : null,
       help: this.outbox.latest('help'),
@@ -85,7 +97,7 @@ export class TeamService {
 
   /** Sets (or with `kind: null` removes) the channel; waiting messages are then tried at once. */
   setEndpoint(request: z.output<typeof teamEndpointRequestSchema>): TeamState {
-    if (this.deps.managed)
+    if (this.managed)
       throw new AppError('locked', 'The team channel is set by your organisation.', [
         { path: 'kind', message: 'set by your organisation' },
       ])
@@ -142,7 +154,7 @@ export class TeamService {
   }
 
   private endpoint(): Endpoint | null {
-    if (this.deps.managed) return this.deps.managed
+    if (this.managed) return this.managed
     return this.deps.store.read(ENDPOINT_KEY, endpointSchema.nullable()) ?? null
   }
 

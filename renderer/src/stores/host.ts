@@ -20,7 +20,12 @@ export const useHostStore = defineStore('host', () => {
   }
   const policyIssues = computed(() => info.value?.policy.issues ?? [])
 
+  let policyUpdates: (() => void) | null = null
   async function load(): Promise<void> {
+    // IT's policy file changed while running: what is locked now (listening before the fetch).
+    policyUpdates ??= api.on('policy:changed', (policy) => {
+      if (info.value) info.value = { ...info.value, policy }
+    })
     const result = await api.invoke('app:info', {})
     if (result.ok) info.value = result.value
   }

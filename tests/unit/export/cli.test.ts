@@ -3,6 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runExportCli } from '../../../electron/cli/export'
+import { ManagedPolicy } from '../../../electron/services/policy/managed-policy'
+import { parsePolicy } from '../../../shared/policy'
 import { buildExportFixture, FIXTURE_TIME_ZONE, REPORT_AT } from '../../helpers/export-fixture'
 import type { TestServices } from '../../helpers/services'
 import { tempDir } from '../../helpers/temp-dir'
@@ -20,8 +22,13 @@ afterAll(() => {
 })
 
 async function run(...argv: string[]) {
+  return runWith(new ManagedPolicy(), ...argv)
+}
+
+async function runWith(policy: ManagedPolicy, ...argv: string[]) {
   const lines = { out: [] as string[], err: [] as string[] }
   const code = await runExportCli(argv, {
+    policy,
     out: (line) => lines.out.push(line),
     err: (line) => lines.err.push(line),
     now: () => REPORT_AT,
@@ -68,6 +75,17 @@ describe('calmdeck export (CLI)', () => {
     setNow(REPORT_AT + 1000)
     services.calls.log('mark', 'window', 'after export')
     expect(services.calls.current().call).not.toBeNull()
+  })
+
+  it('obeys forced masking from the policy: refused without --redact (nothing written), masked with it', async () => {
+    const policy = new ManagedPolicy(parsePolicy({ locked: { exportRedact: true } }).policy)
+    const target = path.join(out.dir, 'policy.md')
+    const refused = await runWith(policy, '--data-dir', services.dir, ...range, '--out', target)
+    expect(refused.code).toBe(1)
+    expect(refused.err).toContain('set by your organisation')
+    expect(fs.existsSync(target)).toBe(false)
+    expect((await runWith(policy, '--data-dir', services.dir, ...range, '--out', target, '--redact')).code).toBe(0)
+    expect(fs.existsSync(target)).toBe(true)
   })
 
   it('refuses to overwrite without --force and replaces with it', async () => {

@@ -166,6 +166,8 @@ describe('the packaged app', () => {
     }
     // electron/main/tray.ts: path.join(process.resourcesPath, 'tray.png') when packaged.
     expect(fs.existsSync(path.join(resources, 'tray.png'))).toBe(true)
+    // For IT's editors, next to the app (README, "Managed policy").
+    expect(fs.existsSync(path.join(resources, 'policy.schema.json'))).toBe(true)
   })
 
   it('has a configuration electron-builder accepts for all three targets', async () => {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ManagedPolicy } from '../../../electron/services/policy/managed-policy'
 import { loadPolicyFile } from '../../../electron/services/policy/policy-file'
 import { USER_SETTINGS_KEY } from '../../../electron/services/settings/settings-service'
+import { defaultDeck } from '../../../shared/default-deck'
 import { parsePolicy } from '../../../shared/policy'
 import type { TeamState } from '../../../shared/team'
 import { testServices, type TestServices } from '../../helpers/services'
@@ -56,6 +57,13 @@ describe('parsePolicy', () => {
     )
   })
 
+  it('accepts "$schema" (for editors) without reporting it', () => {
+    expect(parsePolicy({ $schema: './policy.schema.json', retentionDays: 30 })).toEqual({
+      policy: { retentionDays: 30 },
+      issues: [],
+    })
+  })
+
   it('refuses a policy that is not an object', () => {
     expect(parsePolicy([1, 2]).issues).toEqual([{ path: '(root)', message: 'must be a JSON object' }])
   })
@@ -66,7 +74,13 @@ describe('loadPolicyFile', () => {
     const { dir, cleanup } = tempDir()
     cleanups.push(cleanup)
     const file = path.join(dir, 'policy.json')
-    expect(loadPolicyFile(file).view()).toEqual({ locked: [], micApps: [], teamChannel: false, issues: [] })
+    expect(loadPolicyFile(file).view()).toEqual({
+      locked: [],
+      micApps: [],
+      teamChannel: false,
+      deck: false,
+      issues: [],
+    })
     fs.writeFileSync(file, '{"locked": {"theme": "dark"')
     expect(loadPolicyFile(file).issues).toEqual([{ path: '(root)', message: 'is not valid JSON' }])
     fs.writeFileSync(file, '\uFEFF{"locked": {"theme": "dark"}, "retentionDays": 30}')
@@ -173,5 +187,76 @@ describe('team channel from the policy', () => {
     const [post] = await receiver.waitFor(1)
     expect(post!.path).toBe('/hooks/secret-path-abc123')
     expect(JSON.stringify(post!.headers)).toMatch(/sha256=[0-9a-f]{64}/)
+  })
+})
+
+describe('deck from the policy', () => {
+  const teamDeck = { ...defaultDeck, id: 'team-deck', name: { en: 'Team deck' } }
+
+  it("a path relative to the policy file: used instead of the agent's, import and reset refused", async () => {
+    const { dir, cleanup } = tempDir()
+    cleanups.push(cleanup)
+    fs.mkdirSync(path.join(dir, 'decks'))
+    fs.writeFileSync(path.join(dir, 'decks', 'team.calmdeck.json'), JSON.stringify(teamDeck))
+    fs.writeFileSync(path.join(dir, 'policy.json'), JSON.stringify({ deck: 'decks/team.calmdeck.json' }))
+    const policy = loadPolicyFile(path.join(dir, 'policy.json'))
+    expect(policy.issues).toEqual([])
+    const services = testServices(Date.now, undefined, { policy })
+    cleanups.push(() => services.dispose())
+    expect(services.decks.get()).toMatchObject({ source: 'policy', deck: { id: 'team-deck' } })
+    expect(services.info.policy.deck).toBe(true)
+    const imported = await services.dispatch('deck:import', { text: JSON.stringify({ ...teamDeck, id: 'mine' }) })
+    expect(imported).toMatchObject({ ok: false, error: { code: 'locked' } })
+    expect(await services.dispatch('deck:reset', {})).toMatchObject({ ok: false, error: { code: 'locked' } })
+    expect(services.db.prepare('SELECT COUNT(*) AS n FROM decks').get()).toEqual({ n: 0 })
+  })
+
+  it('an inline deck is checked by the deck schema; a bad deck or a missing file is reported and the built-in stays', () => {
+    expect(new ManagedPolicy(parsePolicy({ deck: teamDeck }).policy).deck?.id).toBe('team-deck')
+
+    const bad = parsePolicy({ deck: { ...teamDeck, cards: [] }, retentionDays: 30 })
+    expect(bad.policy).toEqual({ retentionDays: 30 })
+    expect(bad.issues).toContainEqual({ path: 'deck.cards', message: 'needs at least one card' })
+    expect(bad.issues.every((issue) => issue.path.startsWith('deck.'))).toBe(true)
+
+    const { dir, cleanup } = tempDir()
+    cleanups.push(cleanup)
+    const file = path.join(dir, 'policy.json')
+    fs.writeFileSync(file, JSON.stringify({ deck: 'missing.json' }))
+    const missing = loadPolicyFile(file)
+    expect(missing.deck).toBeNull()
+    expect(missing.issues).toEqual([
+      { path: 'deck', message: `${path.join(dir, 'missing.json')} cannot be read (ENOENT)` },
+    ])
+    fs.writeFileSync(path.join(dir, 'broken.json'), JSON.stringify({ ...teamDeck, version: 2 }))
+    fs.writeFileSync(file, JSON.stringify({ deck: 'broken.json' }))
+    const broken = loadPolicyFile(file)
+    expect(broken.deck).toBeNull()
+    expect(broken.issues.map((issue) => issue.path)).toEqual(['deck (broken.json) version'])
+    const services = testServices(Date.now, undefined, { policy: broken })
+    cleanups.push(() => services.dispose())
+    expect(services.decks.get().source).toBe('default')
+  })
+})
+
+describe('export choices under a policy', () => {
+  it('forced masking: an unmasked run is refused with nothing written; a masked one is written and remembered without a lock error', async () => {
+    const services = withPolicy({ locked: { exportRedact: true } })
+    const { dir, cleanup } = tempDir()
+    cleanups.push(cleanup)
+    const run = (redact: boolean) =>
+      services.dispatch('export:run', {
+        range: { from: Date.now() - 3_600_000, to: Date.now() + 3_600_000 },
+        formats: ['json'],
+        folder: dir,
+        remark: '',
+        redact,
+        force: false,
+      })
+    expect(await run(false)).toMatchObject({ ok: false, error: { code: 'locked', issues: [{ path: 'redact' }] } })
+    expect(fs.readdirSync(dir)).toEqual([])
+    expect(await run(true)).toMatchObject({ ok: true })
+    expect(fs.readdirSync(dir)).toHaveLength(1)
+    expect(services.settings.get()).toMatchObject({ exportRedact: true, exportFolder: dir, exportFormats: ['json'] })
   })
 })
