@@ -1,5 +1,5 @@
 import type { Settings } from '@shared/settings'
-import { computed, type WritableComputedRef } from 'vue'
+import { computed, ref, watch, type Ref, type WritableComputedRef } from 'vue'
 import { useSettingsStore } from '../../stores/settings'
 
 type BooleanKey = { [K in keyof Settings]: Settings[K] extends boolean ? K : never }[keyof Settings]
@@ -11,4 +11,20 @@ export function useToggle(key: BooleanKey): WritableComputedRef<boolean> {
     get: () => settings.settings[key],
     set: (value) => void settings.update({ [key]: value }),
   })
+}
+
+/**
+ * A setting edited in a text, number or time field: the field keeps what is typed in its own ref,
+ * so a re-render while typing (any other setting saved meanwhile replaces the store's object)
+ * never puts the stored value back over unsaved text; a new stored value for this key does. Bind
+ * it with `v-model` and save it on `change`.
+ */
+export function useDraft<K extends keyof Settings>(key: K): Ref<Settings[K]> {
+  const settings = useSettingsStore()
+  const draft = ref(settings.settings[key]) as Ref<Settings[K]>
+  watch(
+    () => settings.settings[key],
+    (value) => (draft.value = value),
+  )
+  return draft
 }
