@@ -1,30 +1,18 @@
 import { expect, test } from '@playwright/test'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { DeckPage } from './deck-page'
-import { startHost, type RunningHost } from './web-host'
+import { hostPerTest } from './host-per-test'
 
 test.use({ colorScheme: 'light', locale: 'en-GB' })
 
-let dataDir: string
-let host: RunningHost
-
-test.beforeEach(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-e2e-'))
-  host = await startHost(dataDir)
-})
-
-test.afterEach(async () => {
-  await host.stop()
-  fs.rmSync(dataDir, { recursive: true, force: true })
-})
+const env = hostPerTest()
 
 test('the host backs up at start; "Back up now" adds one; a failed backup is shown until one succeeds', async ({
   page,
 }) => {
   const deck = new DeckPage(page)
-  await page.goto(host.url)
+  await page.goto(env.host.url)
   await deck.openSettings()
   const items = page.getByTestId('backup-item')
   await expect(items).toHaveCount(1)
@@ -33,7 +21,7 @@ test('the host backs up at start; "Back up now" adds one; a failed backup is sho
   await page.getByTestId('backup-now').click()
   // One backup a day is kept (and always the newest): the one just taken replaces the morning's.
   await expect(items.first()).toContainText('by you')
-  const backups = path.join(dataDir, 'backups')
+  const backups = path.join(env.dataDir, 'backups')
   expect(fs.readdirSync(backups).filter((name) => name.endsWith('-manual.sqlite3'))).toHaveLength(1)
   await page.getByTestId('data-section').scrollIntoViewIfNeeded()
   await deck.screenshot('data-01-backups')
@@ -53,7 +41,7 @@ test('the host backs up at start; "Back up now" adds one; a failed backup is sho
 
 test('"Restore this backup" brings the backed-up state back into the window without a restart', async ({ page }) => {
   const deck = new DeckPage(page)
-  await deck.open(host.url)
+  await deck.open(env.host.url)
   const strip = page.getByTestId('call-strip')
   await page.keyboard.press('c')
   await expect(page.getByTestId('call-elapsed')).toBeVisible()
@@ -74,5 +62,5 @@ test('"Restore this backup" brings the backed-up state back into the window with
   await page.getByTestId('restore-yes').click()
   // The window starts over from the restored data: the call that was open at the backup is open again.
   await expect(page.getByTestId('call-elapsed')).toBeVisible()
-  expect(fs.readdirSync(dataDir).filter((name) => name.includes('.before-restore-'))).toHaveLength(1)
+  expect(fs.readdirSync(env.dataDir).filter((name) => name.includes('.before-restore-'))).toHaveLength(1)
 })

@@ -1,24 +1,12 @@
 import { expect, test } from '@playwright/test'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { DeckPage } from './deck-page'
-import { startHost, type RunningHost } from './web-host'
+import { hostPerTest } from './host-per-test'
 
 test.use({ colorScheme: 'light', locale: 'en-GB' })
 
-let dataDir: string
-let host: RunningHost
-
-test.beforeEach(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-e2e-'))
-  host = await startHost(dataDir)
-})
-
-test.afterEach(async () => {
-  await host.stop()
-  fs.rmSync(dataDir, { recursive: true, force: true })
-})
+const env = hostPerTest()
 
 const PHASES = ['calm', 'listen', 'understand', 'empathise', 'apologise', 'solve', 'close', 'document', 'recover']
 
@@ -55,7 +43,7 @@ const teamDeck = {
 
 test('walks the deck forwards and backwards by keyboard', async ({ page }) => {
   const deck = new DeckPage(page)
-  await deck.open(host.url)
+  await deck.open(env.host.url)
   await deck.expectCard('calm')
   await expect(deck.eyebrow).toHaveText('Step 1 of 9')
   await expect(deck.previous).toBeDisabled()
@@ -85,7 +73,7 @@ test('walks the deck forwards and backwards by keyboard', async ({ page }) => {
 
 test('opens an escalation card at any moment and returns to the same phase', async ({ page }) => {
   const deck = new DeckPage(page)
-  await deck.open(host.url)
+  await deck.open(env.host.url)
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('ArrowRight')
   await deck.expectCard('understand')
@@ -112,7 +100,7 @@ test('opens an escalation card at any moment and returns to the same phase', asy
 
 test('switches the language to Dutch and Croatian, deck and interface alike', async ({ page }) => {
   const deck = new DeckPage(page)
-  await deck.open(host.url)
+  await deck.open(env.host.url)
   await expect(deck.title).toHaveText('Stay calm')
   await expect(deck.next).toContainText('Next')
 
@@ -137,7 +125,7 @@ test('switches the language to Dutch and Croatian, deck and interface alike', as
 
 test('imports a valid deck, refuses an invalid one with its problems, and keeps the deck', async ({ page }) => {
   const deck = new DeckPage(page)
-  await deck.open(host.url)
+  await deck.open(env.host.url)
   await deck.openSettings()
 
   await deck.importDeck('team.json', JSON.stringify(teamDeck))
@@ -167,7 +155,7 @@ test('imports a valid deck, refuses an invalid one with its problems, and keeps 
 
 test('exports the current deck as a file', async ({ page }) => {
   const deck = new DeckPage(page)
-  await deck.open(host.url)
+  await deck.open(env.host.url)
   await deck.openSettings()
   const download = page.waitForEvent('download')
   await page.getByTestId('deck-export').click()
@@ -179,7 +167,7 @@ test('exports the current deck as a file', async ({ page }) => {
 
 test('keeps settings and the imported deck across a restart of the host', async ({ page }) => {
   const deck = new DeckPage(page)
-  await deck.open(host.url)
+  await deck.open(env.host.url)
   await deck.openSettings()
   await deck.chooseLanguage('hr')
   await page.getByTestId('theme-dark').click()
@@ -187,9 +175,8 @@ test('keeps settings and the imported deck across a restart of the host', async 
   await expect(page.getByTestId('deck-message')).toBeVisible()
   await deck.screenshot('06-settings-dark')
 
-  await host.stop()
-  host = await startHost(dataDir)
-  await deck.open(host.url)
+  await env.restart()
+  await deck.open(env.host.url)
   await deck.expectCard('greet')
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
   await expect(page.locator('html')).toHaveAttribute('lang', 'hr')
@@ -200,14 +187,14 @@ test('keeps settings and the imported deck across a restart of the host', async 
 })
 
 test('says so in the window when a damaged database was moved aside', async ({ page }) => {
-  await host.stop()
-  fs.writeFileSync(path.join(dataDir, 'calmdeck.sqlite3'), 'garbage, not a database '.repeat(100))
-  host = await startHost(dataDir)
+  await env.restart(() =>
+    fs.writeFileSync(path.join(env.dataDir, 'calmdeck.sqlite3'), 'garbage, not a database '.repeat(100)),
+  )
   const deck = new DeckPage(page)
-  await deck.open(host.url)
+  await deck.open(env.host.url)
   await expect(page.getByTestId('storage-notice')).toContainText('calmdeck.sqlite3.damaged-')
   await deck.screenshot('07-database-recovered')
-  expect(fs.readdirSync(dataDir).some((name) => name.startsWith('calmdeck.sqlite3.damaged-'))).toBe(true)
+  expect(fs.readdirSync(env.dataDir).some((name) => name.startsWith('calmdeck.sqlite3.damaged-'))).toBe(true)
 })
 
 test('shows the dark theme when the system prefers it', async ({ browser }) => {
@@ -218,7 +205,7 @@ test('shows the dark theme when the system prefers it', async ({ browser }) => {
   })
   const page = await context.newPage()
   const deck = new DeckPage(page)
-  await deck.open(host.url)
+  await deck.open(env.host.url)
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
   await page.keyboard.press('ArrowRight')
   await deck.screenshot('08-dark-listen')

@@ -1,24 +1,10 @@
 import { expect, test, type Page } from '@playwright/test'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { DeckPage } from './deck-page'
-import { startHost, type RunningHost } from './web-host'
+import { hostPerTest } from './host-per-test'
 
 test.use({ colorScheme: 'light', locale: 'en-GB' })
 
-let dataDir: string
-let host: RunningHost
-
-test.beforeEach(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-e2e-'))
-  host = await startHost(dataDir)
-})
-
-test.afterEach(async () => {
-  await host.stop()
-  fs.rmSync(dataDir, { recursive: true, force: true })
-})
+const env = hostPerTest()
 
 /** Saves settings from a second client of the bridge (another window), as the host would broadcast them. */
 async function saveElsewhere(page: Page, patch: Record<string, unknown>): Promise<void> {
@@ -42,7 +28,7 @@ async function saveElsewhere(page: Page, patch: Record<string, unknown>): Promis
 
 test('text typed into a setting survives another setting saved meanwhile, and is saved on change', async ({ page }) => {
   const deck = new DeckPage(page)
-  await deck.open(host.url)
+  await deck.open(env.host.url)
   await deck.openSettings()
   await saveElsewhere(page, { shiftMode: 'hours', callEventsBaresip: true })
 
