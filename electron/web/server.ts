@@ -28,6 +28,8 @@ export interface WebHostOptions {
   log?: (line: string) => void
   /** Backups in a worker thread (the built host); in this thread by default. */
   backupRunner?: AppServicesOptions['backupRunner']
+  /** Export files in a worker thread (the built host); in this thread by default. */
+  exportRunner?: AppServicesOptions['exportRunner']
   /** IT's policy (`--policy <file>`); none by default. */
   policy?: AppServicesOptions['policy']
 }
@@ -80,6 +82,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     now: options.now,
     shortcuts: options.shortcuts ?? null,
     backupRunner: options.backupRunner,
+    exportRunner: options.exportRunner,
     policy: options.policy,
     log,
     // Sent after the current request's own answer, so an acknowledgement never waits for them.
