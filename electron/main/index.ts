@@ -6,6 +6,7 @@ import type { HostEventData } from '../../shared/contract'
 import { hostTexts, type HostTexts } from '../../shared/i18n/host-catalog'
 import { resolveLocale } from '../../shared/locales'
 import { createAppServices, type AppServices } from '../services/app-services'
+import { runExportInWorker } from '../services/export/export-worker-runner'
 import { runBackupInWorker } from '../services/storage/backup-worker-runner'
 import { hasCallEvent } from '../services/integrations/call-event-args'
 import { NewerDatabaseError } from '../services/storage/database'
@@ -88,6 +89,7 @@ function onReady(): void {
     openFolder: async (folder) => (await shell.openPath(folder)) === '',
     fontDir: fontDir(),
     backupRunner: runBackupInWorker,
+    exportRunner: runExportInWorker,
     systemLocales: systemLanguages,
   })
   services = ready

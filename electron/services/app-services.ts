@@ -10,6 +10,7 @@ import { CallIntegrations } from './integrations/hub'
 import { MicrophoneSource, type MicrophoneSourceOptions } from './integrations/sources/microphone'
 import { CallService } from './calls/call-service'
 import type { BackupJob, BackupJobResult } from './storage/backup-job'
+import type { ExportJob, ExportJobResult } from './export/export-job'
 import { BackupService } from './storage/backup-service'
 import { PersonalDataService } from './storage/personal-data-service'
 import { RetentionService } from './storage/retention-service'
@@ -73,6 +74,8 @@ export interface AppServicesOptions {
   fontDir?: string
   /** Runs a backup job; the built hosts pass a worker thread, by default it runs in this thread. */
   backupRunner?: (job: BackupJob) => Promise<BackupJobResult>
+  /** Writes an export's files; the built hosts pass a worker thread, by default it runs in this thread. */
+  exportRunner?: (job: ExportJob) => Promise<ExportJobResult>
   /** The microphone source's monitor and delays (tests); this OS's monitor by default. */
   microphone?: Partial<MicrophoneSourceOptions>
   /** The system's languages, best first, for the 'auto' language setting; from the environment by default. */
@@ -236,6 +239,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const notes = new NoteService(db, now)
   const exports = new ExportService({
     db,
+    dataDir: options.dataDir,
+    nativeBinding: options.nativeBinding,
+    runJob: options.exportRunner,
     now,
     settings: () => settings.get(),
     eventKinds: () => decks.eventKinds(),

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { StorageNotice } from '../../shared/contract'
 import { NewerDatabaseError } from '../services/storage/database'
 import { defaultDataDir } from '../services/storage/data-dir'
+import { runExportInWorker } from '../services/export/export-worker-runner'
 import { runBackupInWorker } from '../services/storage/backup-worker-runner'
 import { markStartup, startupTimings } from '../services/support/startup-marks'
 import { startWebHost } from './server'
@@ -82,6 +83,7 @@ export async function main(): Promise<void> {
       rendererDir: path.join(__dirname, '../renderer'),
       version: process.env.npm_package_version ?? '0.1.0',
       backupRunner: runBackupInWorker,
+      exportRunner: runExportInWorker,
       ...(args.policyFile === undefined ? {} : { policyFile: args.policyFile }),
       log: (line) => console.error(`calmdeck web: ${line}`),
     })

@@ -30,6 +30,8 @@ export interface WebHostOptions {
   log?: (line: string) => void
   /** Backups in a worker thread (the built host); in this thread by default. */
   backupRunner?: AppServicesOptions['backupRunner']
+  /** Export files in a worker thread (the built host); in this thread by default. */
+  exportRunner?: AppServicesOptions['exportRunner']
   /** IT's policy (tests); none by default. */
   policy?: AppServicesOptions['policy']
   /** IT's policy file (`--policy <file>`): read at start, and again whenever it changes. */
@@ -86,6 +88,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     now: options.now,
     shortcuts: options.shortcuts ?? null,
     backupRunner: options.backupRunner,
+    exportRunner: options.exportRunner,
     policy: options.policyFile === undefined ? options.policy : loadPolicyFile(options.policyFile),
     log,
     // Sent after the current request's own answer, so an acknowledgement never waits for them.

@@ -1,3 +1,8 @@
+/** The UTF-8 byte-order mark a document starts with, so spreadsheet programs read it as UTF-8. */
+export const CSV_BOM = '\ufeff'
+/** What ends every record. */
+export const CSV_EOL = '\r\n'
+
 /** A character that makes RFC 4180 quote a field: the delimiter, the quote, or a line break. */
 const NEEDS_QUOTES = /[",\r\n]/
 const QUOTES = /"/g
@@ -25,5 +30,5 @@ export function csvDocument(rows: Iterable<readonly (string | number)[]>): strin
     }
     lines.push(line)
   }
-  return lines.length === 0 ? '\ufeff' : `\ufeff${lines.join('\r\n')}\r\n`
+  return lines.length === 0 ? CSV_BOM : `${CSV_BOM}${lines.join(CSV_EOL)}${CSV_EOL}`
 }

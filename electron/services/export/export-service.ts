@@ -15,8 +15,7 @@ import type { Settings } from '../../../shared/settings'
 import type { Db } from '../storage/database'
 import { buildReport } from './build-report'
 import { localClock, machineTimeZone, type LocalClock } from '../time/local-clock'
-import { renderReport } from './format-renderers'
-import { writeFileSafely } from './safe-write'
+import { jobError, runExportJob, type ExportJob, type ExportJobResult, type WrittenReport } from './export-job'
 import { shiftRange } from './shift-range'
 
 /** What the OS offers around exports (Electron); the web host has neither. */
@@ -29,6 +28,14 @@ export interface ExportShell {
 
 export interface ExportServiceDeps {
   db: Db
+  /** The data folder: an export's files are made from a read-only connection of their own to it. */
+  dataDir: string
+  nativeBinding?: string
+  /**
+   * Makes an export's files (export-job.ts). The built hosts pass a worker thread (so a year's
+   * report never stays in the host's memory); by default it runs in this thread.
+   */
+  runJob?: (job: ExportJob) => Promise<ExportJobResult>
   now: () => number
   settings: () => Settings
   eventKinds: () => readonly EventKind[]
@@ -44,7 +51,7 @@ export interface ExportServiceDeps {
   /** The system's languages, best first, for the 'auto' language setting. */
   systemLocales?: () => readonly string[]
   /** A report was written (End shift): e.g. the team's summary card. Must not throw. */
-  onWritten?: (report: ExportReport) => void
+  onWritten?: (report: WrittenReport) => void
   /**
    * After a run: writes the team folder's copy of this (always masked) report when Settings name a
    * team folder; returns the paths written (see team-report/team-folder.ts).
@@ -147,27 +154,40 @@ export class ExportService {
     assertAllowed(request, folder, this.deps.locked?.() ?? {})
     const { from, to } = request.range
     const language = this.reportLanguage(request.language)
-    const report = this.report({ from, to, redact: request.redact, remark: request.remark, language })
     const targets = request.formats.map((format) => ({
       format,
       path: path.join(folder, reportFileName(from, to, format, this.clock)),
     }))
-    const files: ExportRunResult['files'] = []
-    const options = { fontDir: this.deps.fontDir, eventKinds: this.deps.eventKinds() }
-    const rendered = await Promise.all(targets.map((target) => renderReport(report, target.format, options)))
     if (!request.force) {
       const taken = targets.filter((target) => fileExists(target.path)).map((target) => path.basename(target.path))
       if (taken.length > 0) {
         throw new AppError('conflict', `Already exported: ${taken.join(', ')}. Nothing was overwritten.`)
       }
     }
-    targets.forEach((target, index) => {
-      writeFileSafely(target.path, rendered[index] ?? '', { force: request.force })
-      this.written.add(target.path)
-      files.push(target)
-    })
+    const options = { fontDir: this.deps.fontDir, eventKinds: this.deps.eventKinds() }
+    const job: ExportJob = {
+      dataDir: this.deps.dataDir,
+      ...(this.deps.nativeBinding ? { nativeBinding: this.deps.nativeBinding } : {}),
+      report: {
+        from,
+        to,
+        now: this.deps.now(),
+        timeZone: this.clock.timeZone,
+        language,
+        eventKinds: options.eventKinds,
+        redact: request.redact,
+        remark: request.remark,
+      },
+      targets,
+      force: !!request.force,
+      fontDir: options.fontDir,
+    }
+    const result = await (this.deps.runJob ?? runExportJob)(job)
+    for (const file of result.written) this.written.add(file)
+    if (!result.ok) throw jobError(result)
+    const files: ExportRunResult['files'] = targets
     this.deps.rememberChoices?.({ exportFolder: folder, exportFormats: request.formats, exportRedact: request.redact })
-    this.deps.onWritten?.(report)
+    this.deps.onWritten?.({ range: result.range, summary: result.summary })
     return { files, canReveal: !!this.deps.shell, ...(await this.writeTeamCopy(request, language, options)) }
   }
 

@@ -2,7 +2,7 @@ import type { ExportReport } from '../../../shared/export'
 import type { EventKind } from '../../../shared/event-kinds'
 import type { ExportFormat } from '../../../shared/export-formats'
 import { fontsIn } from './pdf-style'
-import { renderJson } from './render-json'
+import { renderJson, renderJsonChunks } from './render-json'
 import { renderMarkdown } from './render-markdown'
 
 export interface RenderOptions {
@@ -14,6 +14,9 @@ export interface RenderOptions {
 
 /** Text for CSV, JSON and Markdown, bytes for PDF. */
 export type FormatRenderer = (report: ExportReport, options: RenderOptions) => Promise<string | Buffer>
+
+/** The same text as the format's renderer, in pieces, for writing a large document as it is made. */
+export type PieceRenderer = (report: ExportReport) => Promise<Iterable<string>>
 
 /**
  * The host's half of the format registry (shared/export-formats.ts has the other): how each
@@ -28,6 +31,15 @@ export const FORMAT_RENDERERS: Readonly<Record<ExportFormat, FormatRenderer>> = 
     (await import('./render-pdf')).renderPdf(report, fontsIn(fontDir), eventKinds),
 }
 
+/**
+ * Formats whose files can grow to hundreds of MB for a year (one line or element per event), and
+ * so are written in pieces (export-job.ts); the others are written whole.
+ */
+export const FORMAT_PIECES: Readonly<Partial<Record<ExportFormat, PieceRenderer>>> = {
+  csv: async (report) => (await import('./render-csv')).renderCsvChunks(report),
+  json: async (report) => renderJsonChunks(report),
+}
+
 /** Renders a report in one format. */
 export function renderReport(
   report: ExportReport,
@@ -35,4 +47,13 @@ export function renderReport(
   options: RenderOptions,
 ): Promise<string | Buffer> {
   return FORMAT_RENDERERS[format](report, options)
+}
+
+/** Renders a report for writing to a file: in pieces where the format has them, else whole. */
+export function renderReportData(
+  report: ExportReport,
+  format: ExportFormat,
+  options: RenderOptions,
+): Promise<string | Buffer | Iterable<string>> {
+  return FORMAT_PIECES[format]?.(report) ?? renderReport(report, format, options)
 }

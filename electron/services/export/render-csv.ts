@@ -1,6 +1,6 @@
 import type { ExportReport, ReportNote, ReportSummary } from '../../../shared/export'
 import { localClock } from '../time/local-clock'
-import { csvDocument } from './csv-writer'
+import { CSV_BOM, CSV_EOL, csvField } from './csv-writer'
 import { reportTexts } from './report-texts'
 
 /**
@@ -29,9 +29,6 @@ export const CSV_COLUMNS = [
   'source',
 ] as const
 
-type Column = (typeof CSV_COLUMNS)[number]
-type Row = Partial<Record<Column, string | number>>
-
 const SUMMARY_KEYS: readonly (keyof ReportSummary)[] = [
   'calls',
   'hardCalls',
@@ -48,88 +45,76 @@ const SUMMARY_KEYS: readonly (keyof ReportSummary)[] = [
 
 /** UTF-8 with a byte-order mark (so spreadsheet programs read it as UTF-8), CRLF line ends. */
 export function renderCsv(report: ExportReport): string {
+  let text = ''
+  for (const chunk of renderCsvChunks(report)) text += chunk
+  return text
+}
+
+/** Lines are handed on in pieces of about this many characters. */
+const CHUNK = 1 << 16
+
+/**
+ * The same document as `renderCsv`, in pieces of whole lines (a year is tens of MB). Each record
+ * kind writes its line straight in column order (see CSV_COLUMNS): `s` for text (formula guard,
+ * RFC 4180 quoting), `n` for numbers.
+ */
+export function* renderCsvChunks(report: ExportReport): Generator<string> {
   const clock = localClock(report.timeZone)
   const texts = reportTexts[report.language]
-  const seconds = (ms: number) => Math.round(ms / 1000)
-  const rows: (string | number)[][] = [[...CSV_COLUMNS]]
-  const push = (row: Row) => rows.push(toCells(row))
-  push({
-    record: 'report',
-    time_local: sheetTime(report.range.from.local),
-    end_time_local: sheetTime(report.range.to.local),
-    kind: report.timeZone,
-    label: texts.title,
-    text: `${texts.timeZone}: ${report.timeZone} (${clock.offsetLabel(report.range.from.ms)}); ${texts.generated}: ${sheetTime(report.generatedAt.local)}${report.redacted ? `; ${texts.redactedNote}` : ''}`,
-  })
-  if (report.remark) push({ record: 'remark', text: report.remark })
-  for (const key of SUMMARY_KEYS) {
-    push({ record: 'summary', kind: key, label: summaryLabel(key, texts), text: report.summary[key] })
+  const seconds = (ms: number) => String(Math.round(ms / 1000))
+  const time = (iso: string) => s(sheetTime(iso))
+  let out = CSV_BOM + CSV_COLUMNS.map(csvField).join(',') + CSV_EOL
+  const line = (text: string) => {
+    out += text + CSV_EOL
   }
-  const itemRows = (note: ReportNote) => {
+  const about = `${texts.timeZone}: ${report.timeZone} (${clock.offsetLabel(report.range.from.ms)}); ${texts.generated}: ${sheetTime(report.generatedAt.local)}${report.redacted ? `; ${texts.redactedNote}` : ''}`
+  // record,call_id,note_id,time_local,end_time_local,duration_s,caller,direction,hard,kind,label,text,what_happened,caller_wants,resolved,due,done,source
+  line(
+    `report,,,${time(report.range.from.local)},${time(report.range.to.local)},,,,,${s(report.timeZone)},${s(texts.title)},${s(about)},,,,,,`,
+  )
+  if (report.remark) line(`remark,,,,,,,,,,,${s(report.remark)},,,,,,`)
+  for (const key of SUMMARY_KEYS) {
+    line(`summary,,,,,,,,,${s(key)},${s(summaryLabel(key, texts))},${n(report.summary[key])},,,,,,`)
+  }
+  const itemLines = (note: ReportNote) => {
+    const ids = `${note.callId === null ? '' : n(note.callId)},${n(note.id)}`
     for (const item of note.items) {
-      push({
-        record: item.kind,
-        call_id: note.callId ?? '',
-        note_id: note.id,
-        text: item.text,
-        due: item.due ?? '',
-        done: item.done ? 1 : 0,
-      })
+      line(`${s(item.kind)},${ids},,,,,,,,,${s(item.text)},,,,${s(item.due ?? '')},${item.done ? 1 : 0},`)
     }
   }
   for (const call of report.calls) {
-    push({
-      record: 'call',
-      call_id: call.id,
-      note_id: call.note?.id ?? '',
-      time_local: sheetTime(call.startedAt.local),
-      end_time_local: call.endedAt ? sheetTime(call.endedAt.local) : '',
-      duration_s: seconds(call.durationMs),
-      caller: call.caller ?? '',
-      direction: call.direction ?? '',
-      hard: call.hard ? 1 : 0,
-      text: call.note?.freeText ?? '',
-      what_happened: call.note?.whatHappened ?? '',
-      caller_wants: call.note?.callerWants ?? '',
-      resolved: call.note?.resolved ?? '',
-      source: call.source,
-    })
+    const note = call.note
+    const id = n(call.id)
+    line(
+      `call,${id},${note ? n(note.id) : ''},${time(call.startedAt.local)},${call.endedAt ? time(call.endedAt.local) : ''},${seconds(call.durationMs)},${s(call.caller ?? '')},${s(call.direction ?? '')},${call.hard ? 1 : 0},,,${note ? `${s(note.freeText)},${s(note.whatHappened)},${s(note.callerWants)},${s(note.resolved)}` : ',,,'},,,${s(call.source)}`,
+    )
     for (const event of call.events) {
-      push({
-        record: 'event',
-        call_id: call.id,
-        time_local: sheetTime(event.at.local),
-        kind: event.kind,
-        label: event.label,
-        text: event.text ?? '',
-        source: event.source,
-      })
+      line(
+        `event,${id},,${time(event.at.local)},,,,,,${s(event.kind)},${s(event.label)},${s(event.text ?? '')},,,,,,${s(event.source)}`,
+      )
     }
-    if (call.note) itemRows(call.note)
+    if (note) itemLines(note)
+    if (out.length >= CHUNK) {
+      yield out
+      out = ''
+    }
   }
   for (const note of report.walkIns) {
-    push({
-      record: 'walk-in',
-      note_id: note.id,
-      time_local: sheetTime(note.createdAt.local),
-      text: note.freeText,
-      what_happened: note.whatHappened,
-      caller_wants: note.callerWants,
-      resolved: note.resolved,
-    })
-    itemRows(note)
+    line(
+      `walk-in,,${n(note.id)},${time(note.createdAt.local)},,,,,,,,${s(note.freeText)},${s(note.whatHappened)},${s(note.callerWants)},${s(note.resolved)},,,`,
+    )
+    itemLines(note)
+    if (out.length >= CHUNK) {
+      yield out
+      out = ''
+    }
   }
   for (const recovery of report.recoveries) {
-    push({
-      record: 'recovery',
-      call_id: recovery.callId ?? '',
-      time_local: sheetTime(recovery.startedAt.local),
-      end_time_local: recovery.endedAt ? sheetTime(recovery.endedAt.local) : '',
-      duration_s: seconds(recovery.takenMs),
-      kind: recovery.status,
-    })
+    line(
+      `recovery,${recovery.callId === null ? '' : n(recovery.callId)},,${time(recovery.startedAt.local)},${recovery.endedAt ? time(recovery.endedAt.local) : ''},${seconds(recovery.takenMs)},,,,${s(recovery.status)},,,,,,,,`,
+    )
   }
-  return csvDocument(rows)
+  yield out
 }
 
 function summaryLabel(key: keyof ReportSummary, texts: (typeof reportTexts)['en']): string {
@@ -152,17 +137,17 @@ function summaryLabel(key: keyof ReportSummary, texts: (typeof reportTexts)['en'
 /** `2026-11-22T11:05:09+01:00` → `2026-11-22 11:05:09`: the report's local time, as spreadsheets read it. */
 const sheetTime = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)}`
 
-const FORMULA = /^(?:[=@\t\r]|[+-](?![\d\s(]))/
+const FORMULA_START = /^(?:[=@\t\r]|[+-](?![\d\s(]))/
 
 /**
- * A row's cells in column order. Spreadsheet programs run a cell that starts like a formula
- * (`=HYPERLINK(…)`): such text gets a leading apostrophe. Numbers such as "+31 6…" or "-5" are
- * left as written.
+ * A text cell. Spreadsheet programs run a cell that starts like a formula (`=HYPERLINK(…)`): such
+ * text gets a leading apostrophe. Numbers such as "+31 6…" or "-5" are left as written. Then
+ * quoted as RFC 4180 asks (csv-writer.ts).
  */
-function toCells(row: Row): (string | number)[] {
-  return CSV_COLUMNS.map((column) => {
-    const value = row[column]
-    if (value === undefined) return ''
-    return typeof value === 'string' && value !== '' && FORMULA.test(value) ? `'${value}` : value
-  })
+function s(value: string): string {
+  if (value === '') return ''
+  return csvField(FORMULA_START.test(value) ? `'${value}` : value)
 }
+
+/** A number cell: never guarded, never quoted. */
+const n = (value: number) => String(value)

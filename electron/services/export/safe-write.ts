@@ -14,13 +14,19 @@ export class WriteRefused extends AppError {
   }
 }
 
+/** What a file is written from: the whole text or bytes, or text in pieces (written as they come). */
+export type FileData = string | Uint8Array | Iterable<string>
+
+/** Pieces of text are gathered to about this many characters per write. */
+const WRITE_CHUNK = 1 << 18
+
 /**
  * Writes `data` to `target` so that a crash at any moment leaves either no file (or the old one)
  * or the complete new one: a temporary file in the same folder, fsync, then an atomic rename (or,
  * without `force`, a hard link that fails if the name was taken meanwhile), then fsync of the
  * folder where the OS allows it. Without `force` an existing file is never replaced.
  */
-export function writeFileSafely(target: string, data: string | Uint8Array, options: { force?: boolean } = {}): void {
+export function writeFileSafely(target: string, data: FileData, options: { force?: boolean } = {}): void {
   const dir = path.dirname(target)
   if (!isFolder(dir)) throw new WriteRefused('no-folder', `The folder ${dir} does not exist.`)
   if (!options.force && fs.existsSync(target)) {
@@ -30,7 +36,7 @@ export function writeFileSafely(target: string, data: string | Uint8Array, optio
   try {
     const fd = fs.openSync(temp, 'wx', 0o600)
     try {
-      fs.writeFileSync(fd, data)
+      writeAll(fd, data)
       fs.fsyncSync(fd)
     } finally {
       fs.closeSync(fd)
@@ -44,6 +50,29 @@ export function writeFileSafely(target: string, data: string | Uint8Array, optio
     throw new WriteRefused('failed', `${path.basename(target)} could not be written (${code}).`)
   }
   syncFolder(dir)
+}
+
+/** The data into the open file; text in pieces is written in chunks, never held whole. */
+function writeAll(fd: number, data: FileData): void {
+  if (typeof data === 'string' || data instanceof Uint8Array) {
+    fs.writeFileSync(fd, data)
+    return
+  }
+  let pending = ''
+  for (const piece of data) {
+    pending += piece
+    if (pending.length >= WRITE_CHUNK) {
+      writeText(fd, pending)
+      pending = ''
+    }
+  }
+  if (pending) writeText(fd, pending)
+}
+
+/** One chunk as UTF-8, however many writes the OS takes for it. */
+function writeText(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8')
+  for (let offset = 0; offset < bytes.length;) offset += fs.writeSync(fd, bytes, offset)
 }
 
 /** link + unlink: atomic and never replaces; file systems without hard links fall back to rename. */

@@ -17,7 +17,7 @@ export interface ShiftSummaryDeps {
 
 /** The summary card's figures, from the shift report (figures only: no call, no note, no number). */
 export function shiftSummaryMessage(
-  report: ExportReport,
+  report: Pick<ExportReport, 'range' | 'summary'>,
   breaks: { offered: number; taken: number },
   agent: string,
   clock: LocalClock,
@@ -41,7 +41,9 @@ export function shiftSummaryMessage(
  * At End shift (a report was written): posts the summary card when Settings ask for it and a
  * channel is set; otherwise does nothing. Returns what was queued.
  */
-export function shiftSummaryPoster(deps: ShiftSummaryDeps): (report: ExportReport) => OutboxItem | null {
+export function shiftSummaryPoster(
+  deps: ShiftSummaryDeps,
+): (report: Pick<ExportReport, 'range' | 'summary'>) => OutboxItem | null {
   return (report) => {
     if (!deps.enabled() || !deps.hasChannel()) return null
     const { from, to } = report.range

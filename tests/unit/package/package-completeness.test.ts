@@ -96,6 +96,7 @@ describe('the packaged app', () => {
       expect.arrayContaining(['better-sqlite3', 'zod', 'ws', 'pdfkit', 'awesome-phonenumber', 'electron']),
     )
     expect([...graph.files].some((file) => file.includes('backup-worker'))).toBe(true)
+    expect([...graph.files].some((file) => file.includes('export-worker'))).toBe(true)
   })
 
   it('has every module the built code loads in `dependencies`, installed as a production package', () => {
