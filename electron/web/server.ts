@@ -4,14 +4,13 @@ import http from 'node:http'
 import path from 'node:path'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { z } from 'zod'
-import type { HostEvent } from '../../shared/channels'
-import type { HostEventData } from '../../shared/contract'
 import { keyPlatform, type KeyPlatform } from '../../shared/accelerator'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
-import { createAppServices, type AppServices, type AppServicesOptions } from '../services/app-services'
+import type { AppServices, AppServicesOptions } from '../services/app-services'
 import type { ShortcutRegistrar } from '../services/hotkeys/hotkey-service'
 import { markStartup } from '../services/support/startup-marks'
-import { deferredStart } from './deferred-start'
+import { BACKGROUND_START, deferredStart } from '../services/startup/deferred-start'
+import { pageFirst } from './page-first'
 
 export interface WebHostOptions {
   port: number
@@ -28,8 +27,15 @@ export interface WebHostOptions {
   log?: (line: string) => void
   /** Backups in a worker thread (the built host); in this thread by default. */
   backupRunner?: AppServicesOptions['backupRunner']
-  /** IT's policy (`--policy <file>`); none by default. */
+  /** IT's policy; none by default. */
   policy?: AppServicesOptions['policy']
+  /** IT's policy.json (`--policy <file>`), read once listening, like the rest of the services. */
+  policyFile?: string
+  /**
+   * The HTTP server is listening (before the services are built): the page can load meanwhile,
+   * and its bridge requests are answered once they are up.
+   */
+  onListening?: (url: string) => void
 }
 
 export interface WebHost {
@@ -46,8 +52,8 @@ const envelopeSchema = z.strictObject({
   payload: z.unknown(),
 })
 
-/** When backups, retention and the team outbox start: shortly after the first page is up. */
-const SCHEDULES_DELAY = { afterPageMs: 500, fallbackMs: 1500 }
+/** How long building the services waits for a first page to be served, at most. */
+const PAGE_FIRST_MS = 150
 const MAX_MESSAGE_BYTES = 2 * 1024 * 1024
 const TOKEN_META = '<meta name="calmdeck-bridge" content="%TOKEN%" />'
 
@@ -71,32 +77,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = crypto.randomBytes(24).toString('base64url')
   const clients = new Set<WebSocket>()
   const log = options.log ?? (() => {})
-
-  const services = createAppServices({
-    dataDir: options.dataDir,
-    host: 'web',
-    platform: options.platform ?? keyPlatform(process.platform),
-    version: options.version,
-    now: options.now,
-    shortcuts: options.shortcuts ?? null,
-    backupRunner: options.backupRunner,
-    policy: options.policy,
-    log,
-    // Sent after the current request's own answer, so an acknowledgement never waits for them.
-    broadcast: <E extends HostEvent>(event: E, data: HostEventData<E>) => {
-      const message = JSON.stringify({ event, data })
-      setImmediate(() => {
-        for (const client of clients) if (client.readyState === client.OPEN) client.send(message)
-      })
-    },
-  })
+  /** The services, built once listening: bridge requests that come earlier wait for them. */
+  let markReady: (services: AppServices) => void = () => {}
+  const ready = new Promise<AppServices>((resolve) => (markReady = resolve))
 
   const indexHtml = fs
     .readFileSync(path.join(options.rendererDir, 'index.html'), 'utf8')
     .replace('<head>', `<head>\n    ${TOKEN_META.replace('%TOKEN%', token)}`)
 
-  /** Backups, retention and the team outbox: armed once listening, deferred past the first page. */
-  let schedules: ReturnType<typeof deferredStart> | null = null
+  /** Building the services waits until the first page is served (or a moment, if none comes). */
+  let firstPage: ReturnType<typeof pageFirst> | null = null
 
   let port = options.port
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
@@ -106,7 +96,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      return send(res, 200, indexHtml, contentTypes['.html'], 'no-store')
+      send(res, 200, indexHtml, contentTypes['.html'], 'no-store')
+      firstPage?.served()
+      return
     }
     const file = resolveStatic(options.rendererDir, url.pathname)
     if (!file) return send(res, 404, 'Not found')
@@ -129,9 +121,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
   })
 
+  /** Backups, retention and the team outbox: armed once listening, deferred past the first page. */
+  const schedules = deferredStart(() => {
+    void ready.then((services) => {
+      services.backups.start()
+      services.retention.start()
+      services.team.start()
+    })
+  }, BACKGROUND_START)
+
   wss.on('connection', (socket) => {
     clients.add(socket)
-    schedules?.pageConnected()
+    firstPage?.served()
+    schedules.pageConnected()
     socket.on('close', () => clients.delete(socket))
     socket.on('error', () => clients.delete(socket))
     socket.on('message', (raw, isBinary) => {
@@ -152,8 +154,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.send(JSON.stringify({ id: null, result: { ok: false, error } }))
       return
     }
+    const services = await ready
     const result = await services.dispatch(envelope.data.channel, envelope.data.payload)
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id: envelope.data.id, result }))
+  }
+
+  const closeServer = async () => {
+    schedules.cancel()
+    for (const client of clients) client.terminate()
+    await new Promise<void>((resolve) => wss.close(() => resolve()))
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -163,40 +174,86 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       resolve()
     })
   }).catch((error: unknown) => {
-    services.close()
+    schedules.cancel()
     throw error
   })
   const address = server.address()
   port = typeof address === 'object' && address ? address.port : options.port
+  const url = `http://127.0.0.1:${port}/`
   markStartup('listening')
+  firstPage = pageFirst(PAGE_FIRST_MS)
+  options.onListening?.(url)
+  await firstPage.opened
+  markStartup('page-served')
+
+  let services: AppServices
+  try {
+    services = await buildServices(options, log, (event, data) => {
+      // Sent after the current request's own answer, so an acknowledgement never waits for them.
+      const message = JSON.stringify({ event, data })
+      setImmediate(() => {
+        for (const client of clients) if (client.readyState === client.OPEN) client.send(message)
+      })
+    })
+  } catch (error) {
+    await closeServer()
+    throw error
+  }
+  markReady(services)
   await services.integrations.start({ apiPort: options.apiPort }).catch(async (error: unknown) => {
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await closeServer()
     services.close()
     throw error
   })
   markStartup('sources-started')
-  schedules = deferredStart(() => {
-    services.backups.start()
-    services.retention.start()
-    services.team.start()
-  }, SCHEDULES_DELAY)
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
     port,
     services,
     close: async () => {
       // Like the desktop app on quit: the open pages save what is typed first (bounded wait).
-      schedules?.cancel()
+      schedules.cancel()
       await services.flushes.flush(clients.size, 1500)
-      for (const client of clients) client.terminate()
-      await new Promise<void>((resolve) => wss.close(() => resolve()))
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await closeServer()
       await services.integrations.close()
       await services.backups.idle(3000)
       services.close()
     },
   }
+}
+
+/**
+ * The services and what they alone need (the database, exports, policy parsing …), loaded only
+ * now: the HTTP server is already listening, so the page loads while this runs.
+ */
+async function buildServices(
+  options: WebHostOptions,
+  log: (line: string) => void,
+  broadcast: NonNullable<AppServicesOptions['broadcast']>,
+): Promise<AppServices> {
+  const file = options.policyFile
+  const [{ createAppServices }, policy] = await Promise.all([
+    import('../services/app-services'),
+    file === undefined
+      ? options.policy
+      : import('../services/policy/policy-file').then(({ loadPolicyFile }) => loadPolicyFile(file)),
+  ])
+  markStartup('services-loaded')
+  // Let any request that came meanwhile (the page's language, its bridge) through first.
+  await new Promise((resolve) => setImmediate(resolve))
+  return createAppServices({
+    dataDir: options.dataDir,
+    host: 'web',
+    platform: options.platform ?? keyPlatform(process.platform),
+    version: options.version,
+    now: options.now,
+    shortcuts: options.shortcuts ?? null,
+    backupRunner: options.backupRunner,
+    policy,
+    log,
+    broadcast,
+  })
 }
 
 function send(
