@@ -10,7 +10,7 @@ import type { AppServices, AppServicesOptions } from '../services/app-services'
 import type { ShortcutRegistrar } from '../services/hotkeys/hotkey-service'
 import { markStartup } from '../services/support/startup-marks'
 import { BACKGROUND_START, deferredStart } from '../services/startup/deferred-start'
-import { pageFirst } from './page-first'
+import { pageAssets, pageFirst } from './page-first'
 
 export interface WebHostOptions {
   port: number
@@ -52,8 +52,8 @@ const envelopeSchema = z.strictObject({
   payload: z.unknown(),
 })
 
-/** How long building the services waits for a first page to be served, at most. */
-const PAGE_FIRST_MS = 150
+/** How long building the services waits for a first page to fetch its files, at most. */
+const PAGE_FIRST_MS = 250
 const MAX_MESSAGE_BYTES = 2 * 1024 * 1024
 const TOKEN_META = '<meta name="calmdeck-bridge" content="%TOKEN%" />'
 
@@ -85,7 +85,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     .readFileSync(path.join(options.rendererDir, 'index.html'), 'utf8')
     .replace('<head>', `<head>\n    ${TOKEN_META.replace('%TOKEN%', token)}`)
 
-  /** Building the services waits until the first page is served (or a moment, if none comes). */
+  /** Building the services waits until the first page has its files (or a moment, if none comes). */
   let firstPage: ReturnType<typeof pageFirst> | null = null
 
   let port = options.port
@@ -96,14 +96,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      send(res, 200, indexHtml, contentTypes['.html'], 'no-store')
-      firstPage?.served()
-      return
+      return send(res, 200, indexHtml, contentTypes['.html'], 'no-store')
     }
     const file = resolveStatic(options.rendererDir, url.pathname)
     if (!file) return send(res, 404, 'Not found')
     const type = contentTypes[path.extname(file)] ?? 'application/octet-stream'
     send(res, 200, fs.readFileSync(file), type, 'public, max-age=31536000, immutable')
+    firstPage?.served(url.pathname)
   })
 
   const wss = new WebSocketServer({
@@ -132,7 +131,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   wss.on('connection', (socket) => {
     clients.add(socket)
-    firstPage?.served()
+    firstPage?.open()
     schedules.pageConnected()
     socket.on('close', () => clients.delete(socket))
     socket.on('error', () => clients.delete(socket))
@@ -181,7 +180,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   port = typeof address === 'object' && address ? address.port : options.port
   const url = `http://127.0.0.1:${port}/`
   markStartup('listening')
-  firstPage = pageFirst(PAGE_FIRST_MS)
+  firstPage = pageFirst(pageAssets(indexHtml), PAGE_FIRST_MS)
   options.onListening?.(url)
   await firstPage.opened
   markStartup('page-served')
