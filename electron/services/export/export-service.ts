@@ -14,7 +14,7 @@ import { AppError } from '../../../shared/result'
 import type { Settings } from '../../../shared/settings'
 import type { Db } from '../storage/database'
 import { buildReport } from './build-report'
-import { localClock, machineTimeZone, type LocalClock } from '../time/local-clock'
+import { localClock, machineClock, type LocalClock } from '../time/local-clock'
 import { renderReport } from './format-renderers'
 import { writeFileSafely } from './safe-write'
 import { shiftRange } from './shift-range'
@@ -83,7 +83,7 @@ export class ExportService {
   private readonly written = new Set<string>()
 
   constructor(private readonly deps: ExportServiceDeps) {
-    this.clock = localClock(deps.timeZone ?? machineTimeZone())
+    this.clock = deps.timeZone === undefined ? machineClock() : localClock(deps.timeZone)
   }
 
   get timeZone(): string {
