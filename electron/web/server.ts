@@ -1,8 +1,9 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
+import { createRequire } from 'node:module'
 import path from 'node:path'
-import { WebSocketServer, type WebSocket } from 'ws'
+import type { WebSocket, WebSocketServer } from 'ws'
 import { z } from 'zod'
 import { keyPlatform, type KeyPlatform } from '../../shared/accelerator'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
@@ -105,21 +106,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     firstPage?.served(url.pathname)
   })
 
-  const wss = new WebSocketServer({
-    server,
-    path: '/bridge',
-    maxPayload: MAX_MESSAGE_BYTES,
-    verifyClient: ({ req }: { req: http.IncomingMessage }) => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-      const origin = req.headers.origin ?? ''
-      return (
-        allowedHosts().has(req.headers.host ?? '') &&
-        [...allowedHosts()].some((host) => origin === `http://${host}`) &&
-        safeEqual(url.searchParams.get('token') ?? '', token)
-      )
-    },
-  })
-
   /** Backups, retention and the team outbox: armed once listening, deferred past the first page. */
   const schedules = deferredStart(() => {
     void ready.then((services) => {
@@ -129,16 +115,34 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     })
   }, BACKGROUND_START)
 
-  wss.on('connection', (socket) => {
-    clients.add(socket)
-    firstPage?.open()
-    schedules.pageConnected()
-    socket.on('close', () => clients.delete(socket))
-    socket.on('error', () => clients.delete(socket))
-    socket.on('message', (raw, isBinary) => {
-      void answer(socket, isBinary ? null : raw.toString())
+  /** The bridge at `/bridge`: only pages from this server holding this run's token get through. */
+  function openBridge(Server: typeof WebSocketServer): WebSocketServer {
+    const wss = new Server({
+      server,
+      path: '/bridge',
+      maxPayload: MAX_MESSAGE_BYTES,
+      verifyClient: ({ req }: { req: http.IncomingMessage }) => {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+        const origin = req.headers.origin ?? ''
+        return (
+          allowedHosts().has(req.headers.host ?? '') &&
+          [...allowedHosts()].some((host) => origin === `http://${host}`) &&
+          safeEqual(url.searchParams.get('token') ?? '', token)
+        )
+      },
     })
-  })
+    wss.on('connection', (socket) => {
+      clients.add(socket)
+      firstPage?.open()
+      schedules.pageConnected()
+      socket.on('close', () => clients.delete(socket))
+      socket.on('error', () => clients.delete(socket))
+      socket.on('message', (raw, isBinary) => {
+        void answer(socket, isBinary ? null : raw.toString())
+      })
+    })
+    return wss
+  }
 
   async function answer(socket: WebSocket, text: string | null): Promise<void> {
     let message: unknown
@@ -158,14 +162,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id: envelope.data.id, result }))
   }
 
-  const closeServer = async () => {
-    schedules.cancel()
-    for (const client of clients) client.terminate()
-    await new Promise<void>((resolve) => wss.close(() => resolve()))
-    server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
-  }
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, '127.0.0.1', () => {
@@ -182,6 +178,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   markStartup('listening')
   firstPage = pageFirst(pageAssets(indexHtml), PAGE_FIRST_MS)
   options.onListening?.(url)
+  // ws (~15 ms to load) only now: the announcement is out, and the browser is still on its way.
+  // Required, not imported: a first import() would also start Node's ES module loader.
+  const wss = openBridge((createRequire(__filename)('ws') as typeof import('ws')).WebSocketServer)
+  const closeServer = async () => {
+    schedules.cancel()
+    for (const client of clients) client.terminate()
+    await new Promise<void>((resolve) => wss.close(() => resolve()))
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
   await firstPage.opened
   markStartup('page-served')
 
