@@ -7,7 +7,7 @@ import type { WebSocket, WebSocketServer } from 'ws'
 import { z } from 'zod'
 import { keyPlatform, type KeyPlatform } from '../../shared/accelerator'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
-import type { AppServices, AppServicesOptions } from '../services/app-services'
+import type { AppServices, AppServicesOptions, createAppServices } from '../services/app-services'
 import type { ShortcutRegistrar } from '../services/hotkeys/hotkey-service'
 import { markStartup } from '../services/support/startup-marks'
 import { BACKGROUND_START, deferredStart } from '../services/startup/deferred-start'
@@ -37,6 +37,11 @@ export interface WebHostOptions {
    * and its bridge requests are answered once they are up.
    */
   onListening?: (url: string) => void
+  /**
+   * Builds the services. By default their modules are loaded only once listening (the built host);
+   * a caller that runs this file's TypeScript in-process without a bundler (Playwright) passes it.
+   */
+  createServices?: typeof createAppServices
 }
 
 export interface WebHost {
@@ -238,8 +243,8 @@ async function buildServices(
   broadcast: NonNullable<AppServicesOptions['broadcast']>,
 ): Promise<AppServices> {
   const file = options.policyFile
-  const [{ createAppServices }, policy] = await Promise.all([
-    import('../services/app-services'),
+  const [create, policy] = await Promise.all([
+    options.createServices ?? import('../services/app-services').then((module) => module.createAppServices),
     file === undefined
       ? options.policy
       : import('../services/policy/policy-file').then(({ loadPolicyFile }) => loadPolicyFile(file)),
@@ -247,7 +252,7 @@ async function buildServices(
   markStartup('services-loaded')
   // Let any request that came meanwhile (the page's language, its bridge) through first.
   await new Promise((resolve) => setImmediate(resolve))
-  return createAppServices({
+  return create({
     dataDir: options.dataDir,
     host: 'web',
     platform: options.platform ?? keyPlatform(process.platform),
