@@ -7,6 +7,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // zod is bundled: its unused parts (e.g. every language's error messages) are left out, which
+      // the web host and the app would otherwise load on every start (~25 ms of ~50).
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         // The Electron main process and the web host share one build of the services.
         input: {

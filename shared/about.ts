@@ -33,6 +33,7 @@ export const bundledParts: readonly { name: string; license: string }[] = [
   { name: 'date-fns', license: 'MIT' },
   { name: '@date-fns/tz', license: 'MIT' },
   { name: 'awesome-phonenumber', license: 'MIT' },
+  { name: 'koffi', license: 'MIT' },
   { name: 'vue', license: 'MIT' },
   { name: 'pinia', license: 'MIT' },
   { name: 'vue-i18n', license: 'MIT' },

@@ -11,6 +11,7 @@ import { runBackupInWorker } from '../services/storage/backup-worker-runner'
 import { hasCallEvent } from '../services/integrations/call-event-args'
 import { NewerDatabaseError } from '../services/storage/database'
 import { defaultDataDir } from '../services/storage/data-dir'
+import { BACKGROUND_START, deferredStart } from '../services/startup/deferred-start'
 import { findFontDir } from '../services/export/font-dir'
 import { defaultPolicyFile, loadMachinePolicy } from '../services/policy/policy-file'
 import { watchPolicyFile } from '../services/policy/policy-watch'
@@ -108,12 +109,21 @@ function onReady(): void {
   const window = mainWindow
   tray = createTray(window.window, texts().tray)
   showRecoveryInTray(ready.recovery.current())
+  // Backups (with their integrity check), retention and the team outbox: once the window's page
+  // has loaded, so they do not compete with its first card (as in the web host).
+  const background = deferredStart(() => {
+    ready.backups.start()
+    ready.retention.start()
+    ready.team.start()
+  }, BACKGROUND_START)
+  window.window.webContents.once('did-finish-load', () => background.pageConnected())
   saveBeforeLeaving(
     app,
     powerMonitor,
     window.window,
     ready.flushes,
     () => {
+      background.cancel()
       window.stopRememberingBounds()
       tray?.destroy()
       ready.close()
@@ -126,9 +136,6 @@ function onReady(): void {
   ready.integrations.start().catch((error: unknown) => {
     console.error(`calmdeck: the local API could not start (${error instanceof Error ? error.name : 'unknown'})`)
   })
-  ready.backups.start()
-  ready.retention.start()
-  ready.team.start()
   // This start's own command line (a softphone hook may have started CalmDeck), then any early links.
   ready.integrations.handleArgv(process.argv)
   for (const argv of earlyArgv.splice(0)) ready.integrations.handleArgv(argv)

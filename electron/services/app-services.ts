@@ -15,7 +15,7 @@ import { BackupService } from './storage/backup-service'
 import { PersonalDataService } from './storage/personal-data-service'
 import { RetentionService } from './storage/retention-service'
 import { openDatabase, type Db } from './storage/database'
-import { localClock, machineTimeZone } from './time/local-clock'
+import { localClock, machineClock, machineTimeZone } from './time/local-clock'
 import { DeckService } from './deck/deck-service'
 import { ExportService, type ExportShell } from './export/export-service'
 import { findFontDir } from './export/font-dir'
@@ -271,7 +271,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         clock: localClock(machineTimeZone()),
       }),
   })
-  const dayClock = localClock(machineTimeZone())
+  const dayClock = machineClock()
   const help = new HelpService({
     calls,
     notes,
@@ -338,7 +338,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const teamReports = new TeamReportService({
     now,
     fontDir: options.fontDir ?? findFontDir(),
-    timeZone: machineTimeZone(),
+    // Read when a report is written: the machine's zone is not needed to start.
+    get timeZone() {
+      return machineTimeZone()
+    },
     language: () => exports.reportLanguage(),
   })
   const info: AppInfo = { version: options.version, host: options.host, platform, notices, policy: policy.view() }

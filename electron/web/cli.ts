@@ -2,9 +2,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import type { StorageNotice } from '../../shared/contract'
-import { NewerDatabaseError } from '../services/storage/database'
 import { defaultDataDir } from '../services/storage/data-dir'
-import { runExportInWorker } from '../services/export/export-worker-runner'
 import { runBackupInWorker } from '../services/storage/backup-worker-runner'
 import { markStartup, startupTimings } from '../services/support/startup-marks'
 import { startWebHost } from './server'
@@ -65,7 +63,7 @@ function noticeLine(notice: StorageNotice): string {
 }
 
 export async function main(): Promise<void> {
-  markStartup('modules-loaded')
+  markStartup('entry-loaded')
   const args = parseWebArgs(process.argv.slice(2))
   if ('help' in args) {
     console.log(USAGE)
@@ -83,15 +81,18 @@ export async function main(): Promise<void> {
       rendererDir: path.join(__dirname, '../renderer'),
       version: process.env.npm_package_version ?? '0.1.0',
       backupRunner: runBackupInWorker,
-      exportRunner: runExportInWorker,
+      // Loaded with the first export: its module graph (report, renderers) is not needed to start.
+      exportRunner: (job) =>
+        import('../services/export/export-worker-runner').then(({ runExportInWorker }) => runExportInWorker(job)),
       ...(args.policyFile === undefined ? {} : { policyFile: args.policyFile }),
       log: (line) => console.error(`calmdeck web: ${line}`),
+      // Announced as soon as pages can load; the services come up meanwhile.
+      onListening: (url) => console.log(`CalmDeck web host listening on ${url} (data: ${args.dataDir})`),
     })
     for (const notice of host.services.info.notices) console.error(`calmdeck web: ${noticeLine(notice)}`)
     // For the first-card bench: where the start went (ms from the process's start to each phase's end).
     if (process.env.CALMDECK_STARTUP_TIMING === '1')
       console.error(`calmdeck web: startup ${JSON.stringify(startupTimings())}`)
-    console.log(`CalmDeck web host listening on ${host.url} (data: ${args.dataDir})`)
     const stop = () => {
       void host.close().then(() => process.exit(0))
     }
@@ -99,12 +100,17 @@ export async function main(): Promise<void> {
     process.once('SIGTERM', stop)
   } catch (error) {
     console.error(`calmdeck web: ${describeStartError(error, args.port)}`)
-    process.exitCode = error instanceof NewerDatabaseError ? 3 : 1
+    process.exitCode = isNewerDatabase(error) ? 3 : 1
   }
 }
 
+/** The data is from a newer CalmDeck (by name: the storage module is loaded only once listening). */
+function isNewerDatabase(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'NewerDatabaseError'
+}
+
 function describeStartError(error: unknown, port: number): string {
-  if (error instanceof NewerDatabaseError) return error.message
+  if (isNewerDatabase(error)) return error.message
   const code = (error as { code?: unknown } | null)?.code
   if (code === 'EADDRINUSE') return `port ${port} is already in use. Choose another with --port.`
   if (code === 'EACCES') return `not allowed to use port ${port} or the data folder.`

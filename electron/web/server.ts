@@ -1,19 +1,17 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
+import { createRequire } from 'node:module'
 import path from 'node:path'
-import { WebSocketServer, type WebSocket } from 'ws'
+import type { WebSocket, WebSocketServer } from 'ws'
 import { z } from 'zod'
-import type { HostEvent } from '../../shared/channels'
-import type { HostEventData } from '../../shared/contract'
 import { keyPlatform, type KeyPlatform } from '../../shared/accelerator'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
-import { loadPolicyFile } from '../services/policy/policy-file'
-import { watchPolicyFile } from '../services/policy/policy-watch'
-import { createAppServices, type AppServices, type AppServicesOptions } from '../services/app-services'
+import type { AppServices, AppServicesOptions, createAppServices } from '../services/app-services'
 import type { ShortcutRegistrar } from '../services/hotkeys/hotkey-service'
 import { markStartup } from '../services/support/startup-marks'
-import { deferredStart } from './deferred-start'
+import { BACKGROUND_START, deferredStart } from '../services/startup/deferred-start'
+import { pageAssets, pageFirst } from './page-first'
 
 export interface WebHostOptions {
   port: number
@@ -32,12 +30,25 @@ export interface WebHostOptions {
   backupRunner?: AppServicesOptions['backupRunner']
   /** Export files in a worker thread (the built host); in this thread by default. */
   exportRunner?: AppServicesOptions['exportRunner']
-  /** IT's policy (tests); none by default. */
+  /** IT's policy; none by default. */
   policy?: AppServicesOptions['policy']
-  /** IT's policy file (`--policy <file>`): read at start, and again whenever it changes. */
+  /**
+   * IT's policy.json (`--policy <file>`), read once listening, like the rest of the services, and
+   * again whenever it changes.
+   */
   policyFile?: string
   /** The wait after a change to the policy file before it is read again (tests shorten it). */
   policyDebounceMs?: number
+  /**
+   * The HTTP server is listening (before the services are built): the page can load meanwhile,
+   * and its bridge requests are answered once they are up.
+   */
+  onListening?: (url: string) => void
+  /**
+   * Builds the services. By default their modules are loaded only once listening (the built host);
+   * a caller that runs this file's TypeScript in-process without a bundler (Playwright) passes it.
+   */
+  createServices?: typeof createAppServices
 }
 
 export interface WebHost {
@@ -54,8 +65,8 @@ const envelopeSchema = z.strictObject({
   payload: z.unknown(),
 })
 
-/** When backups, retention and the team outbox start: shortly after the first page is up. */
-const SCHEDULES_DELAY = { afterPageMs: 500, fallbackMs: 1500 }
+/** How long building the services waits for a first page to fetch its files, at most. */
+const PAGE_FIRST_MS = 250
 const MAX_MESSAGE_BYTES = 2 * 1024 * 1024
 const TOKEN_META = '<meta name="calmdeck-bridge" content="%TOKEN%" />'
 
@@ -79,33 +90,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = crypto.randomBytes(24).toString('base64url')
   const clients = new Set<WebSocket>()
   const log = options.log ?? (() => {})
-
-  const services = createAppServices({
-    dataDir: options.dataDir,
-    host: 'web',
-    platform: options.platform ?? keyPlatform(process.platform),
-    version: options.version,
-    now: options.now,
-    shortcuts: options.shortcuts ?? null,
-    backupRunner: options.backupRunner,
-    exportRunner: options.exportRunner,
-    policy: options.policyFile === undefined ? options.policy : loadPolicyFile(options.policyFile),
-    log,
-    // Sent after the current request's own answer, so an acknowledgement never waits for them.
-    broadcast: <E extends HostEvent>(event: E, data: HostEventData<E>) => {
-      const message = JSON.stringify({ event, data })
-      setImmediate(() => {
-        for (const client of clients) if (client.readyState === client.OPEN) client.send(message)
-      })
-    },
-  })
+  /** The services, built once listening: bridge requests that come earlier wait for them. */
+  let markReady: (services: AppServices) => void = () => {}
+  const ready = new Promise<AppServices>((resolve) => (markReady = resolve))
 
   const indexHtml = fs
     .readFileSync(path.join(options.rendererDir, 'index.html'), 'utf8')
     .replace('<head>', `<head>\n    ${TOKEN_META.replace('%TOKEN%', token)}`)
 
-  /** Backups, retention and the team outbox: armed once listening, deferred past the first page. */
-  let schedules: ReturnType<typeof deferredStart> | null = null
+  /** Building the services waits until the first page has its files (or a moment, if none comes). */
+  let firstPage: ReturnType<typeof pageFirst> | null = null
 
   let port = options.port
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
@@ -121,32 +115,46 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!file) return send(res, 404, 'Not found')
     const type = contentTypes[path.extname(file)] ?? 'application/octet-stream'
     send(res, 200, fs.readFileSync(file), type, 'public, max-age=31536000, immutable')
+    firstPage?.served(url.pathname)
   })
 
-  const wss = new WebSocketServer({
-    server,
-    path: '/bridge',
-    maxPayload: MAX_MESSAGE_BYTES,
-    verifyClient: ({ req }: { req: http.IncomingMessage }) => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-      const origin = req.headers.origin ?? ''
-      return (
-        allowedHosts().has(req.headers.host ?? '') &&
-        [...allowedHosts()].some((host) => origin === `http://${host}`) &&
-        safeEqual(url.searchParams.get('token') ?? '', token)
-      )
-    },
-  })
-
-  wss.on('connection', (socket) => {
-    clients.add(socket)
-    schedules?.pageConnected()
-    socket.on('close', () => clients.delete(socket))
-    socket.on('error', () => clients.delete(socket))
-    socket.on('message', (raw, isBinary) => {
-      void answer(socket, isBinary ? null : raw.toString())
+  /** Backups, retention and the team outbox: armed once listening, deferred past the first page. */
+  const schedules = deferredStart(() => {
+    void ready.then((services) => {
+      services.backups.start()
+      services.retention.start()
+      services.team.start()
     })
-  })
+  }, BACKGROUND_START)
+
+  /** The bridge at `/bridge`: only pages from this server holding this run's token get through. */
+  function openBridge(Server: typeof WebSocketServer): WebSocketServer {
+    const wss = new Server({
+      server,
+      path: '/bridge',
+      maxPayload: MAX_MESSAGE_BYTES,
+      verifyClient: ({ req }: { req: http.IncomingMessage }) => {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+        const origin = req.headers.origin ?? ''
+        return (
+          allowedHosts().has(req.headers.host ?? '') &&
+          [...allowedHosts()].some((host) => origin === `http://${host}`) &&
+          safeEqual(url.searchParams.get('token') ?? '', token)
+        )
+      },
+    })
+    wss.on('connection', (socket) => {
+      clients.add(socket)
+      firstPage?.open()
+      schedules.pageConnected()
+      socket.on('close', () => clients.delete(socket))
+      socket.on('error', () => clients.delete(socket))
+      socket.on('message', (raw, isBinary) => {
+        void answer(socket, isBinary ? null : raw.toString())
+      })
+    })
+    return wss
+  }
 
   async function answer(socket: WebSocket, text: string | null): Promise<void> {
     let message: unknown
@@ -161,6 +169,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.send(JSON.stringify({ id: null, result: { ok: false, error } }))
       return
     }
+    const services = await ready
     const result = await services.dispatch(envelope.data.channel, envelope.data.payload)
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id: envelope.data.id, result }))
   }
@@ -172,52 +181,120 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       resolve()
     })
   }).catch((error: unknown) => {
-    services.close()
+    schedules.cancel()
     throw error
   })
   const address = server.address()
   port = typeof address === 'object' && address ? address.port : options.port
+  const url = `http://127.0.0.1:${port}/`
   markStartup('listening')
-  await services.integrations.start({ apiPort: options.apiPort }).catch(async (error: unknown) => {
+  firstPage = pageFirst(pageAssets(indexHtml), PAGE_FIRST_MS)
+  options.onListening?.(url)
+  // ws (~15 ms to load) only now: the announcement is out, and the browser is still on its way.
+  // Required, not imported: a first import() would also start Node's ES module loader.
+  const wss = openBridge((createRequire(__filename)('ws') as typeof import('ws')).WebSocketServer)
+  const closeServer = async () => {
+    schedules.cancel()
+    for (const client of clients) client.terminate()
+    await new Promise<void>((resolve) => wss.close(() => resolve()))
+    server.closeAllConnections()
     await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+  await firstPage.opened
+  markStartup('page-served')
+
+  let services: AppServices
+  try {
+    services = await buildServices(options, log, (event, data) => {
+      // Sent after the current request's own answer, so an acknowledgement never waits for them.
+      const message = JSON.stringify({ event, data })
+      setImmediate(() => {
+        for (const client of clients) if (client.readyState === client.OPEN) client.send(message)
+      })
+    })
+  } catch (error) {
+    await closeServer()
+    throw error
+  }
+  markReady(services)
+  const policyWatch = await watchPolicy(options, services, log)
+  await services.integrations.start({ apiPort: options.apiPort }).catch(async (error: unknown) => {
+    await closeServer()
     services.close()
     throw error
   })
   markStartup('sources-started')
-  const policyFile = options.policyFile
-  const policyWatch =
-    policyFile === undefined
-      ? null
-      : watchPolicyFile(policyFile, {
-          load: () => loadPolicyFile(policyFile, services.policy),
-          apply: (next) => services.applyPolicy(next),
-          current: () => services.policy,
-          debounceMs: options.policyDebounceMs,
-          log,
-        })
-  schedules = deferredStart(() => {
-    services.backups.start()
-    services.retention.start()
-    services.team.start()
-  }, SCHEDULES_DELAY)
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
     port,
     services,
     close: async () => {
       // Like the desktop app on quit: the open pages save what is typed first (bounded wait).
-      schedules?.cancel()
+      schedules.cancel()
       policyWatch?.close()
       await services.flushes.flush(clients.size, 1500)
-      for (const client of clients) client.terminate()
-      await new Promise<void>((resolve) => wss.close(() => resolve()))
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await closeServer()
       await services.integrations.close()
       await services.backups.idle(3000)
       services.close()
     },
   }
+}
+
+/**
+ * The services and what they alone need (the database, exports, policy parsing …), loaded only
+ * now: the HTTP server is already listening, so the page loads while this runs.
+ */
+async function buildServices(
+  options: WebHostOptions,
+  log: (line: string) => void,
+  broadcast: NonNullable<AppServicesOptions['broadcast']>,
+): Promise<AppServices> {
+  const file = options.policyFile
+  const [create, policy] = await Promise.all([
+    options.createServices ?? import('../services/app-services').then((module) => module.createAppServices),
+    file === undefined
+      ? options.policy
+      : import('../services/policy/policy-file').then(({ loadPolicyFile }) => loadPolicyFile(file)),
+  ])
+  markStartup('services-loaded')
+  // Let any request that came meanwhile (the page's language, its bridge) through first.
+  await new Promise((resolve) => setImmediate(resolve))
+  return create({
+    dataDir: options.dataDir,
+    host: 'web',
+    platform: options.platform ?? keyPlatform(process.platform),
+    version: options.version,
+    now: options.now,
+    shortcuts: options.shortcuts ?? null,
+    backupRunner: options.backupRunner,
+    exportRunner: options.exportRunner,
+    policy,
+    log,
+    broadcast,
+  })
+}
+
+/** With `--policy <file>`: the file read again whenever it changes (loaded only then). */
+async function watchPolicy(
+  options: WebHostOptions,
+  services: AppServices,
+  log: (line: string) => void,
+): Promise<{ close(): void } | null> {
+  const file = options.policyFile
+  if (file === undefined) return null
+  const [{ loadPolicyFile }, { watchPolicyFile }] = await Promise.all([
+    import('../services/policy/policy-file'),
+    import('../services/policy/policy-watch'),
+  ])
+  return watchPolicyFile(file, {
+    load: () => loadPolicyFile(file, services.policy),
+    apply: (next) => services.applyPolicy(next),
+    current: () => services.policy,
+    debounceMs: options.policyDebounceMs,
+    log,
+  })
 }
 
 function send(

@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { createAppServices } from '../../electron/services/app-services'
 import { startWebHost, type WebHost } from '../../electron/web/server'
 import { uiMessages } from '../../shared/i18n/ui-catalog'
 import { DeckPage, SCREENSHOTS } from './deck-page'
@@ -22,6 +23,8 @@ let host: WebHost
 test.beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-e2e-a11y-'))
   host = await startWebHost({
+    // In-process, from the TypeScript source: the services without a bundler.
+    createServices: createAppServices,
     port: 0,
     apiPort: 0,
     dataDir,

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { ShortcutRegistrar } from '../../electron/services/hotkeys/hotkey-service'
+import { createAppServices } from '../../electron/services/app-services'
 import { startWebHost } from '../../electron/web/server'
 import { DeckPage } from './deck-page'
 import { startHost, type RunningHost } from './web-host'
@@ -129,6 +130,8 @@ test('names a global hotkey that another program holds, and the others still log
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-e2e-hotkeys-'))
   const inProcess = await startWebHost({
+    // In-process, from the TypeScript source: the services without a bundler.
+    createServices: createAppServices,
     port: 0,
     dataDir: dir,
     rendererDir: path.resolve(__dirname, '../../out/renderer'),

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { KeyPlatform } from '../../shared/accelerator'
+import { createAppServices } from '../../electron/services/app-services'
 import { startWebHost, type WebHost } from '../../electron/web/server'
 import { DeckPage } from './deck-page'
 
@@ -14,6 +15,8 @@ let host: WebHost | undefined
 /** A web host that says its keyboard is `platform`, with global shortcuts that always register. */
 async function startOn(platform: KeyPlatform): Promise<WebHost> {
   host = await startWebHost({
+    // In-process, from the TypeScript source: the services without a bundler.
+    createServices: createAppServices,
     port: 0,
     dataDir,
     rendererDir: path.resolve(__dirname, '../../out/renderer'),

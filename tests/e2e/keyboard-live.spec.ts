@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { createAppServices } from '../../electron/services/app-services'
 import { startWebHost, type WebHost } from '../../electron/web/server'
 import { DeckPage } from './deck-page'
 import { NotesPage } from './notes-page'
@@ -18,6 +19,8 @@ test.beforeEach(async () => {
   clock = Date.now()
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-e2e-keys-'))
   host = await startWebHost({
+    // In-process, from the TypeScript source: the services without a bundler.
+    createServices: createAppServices,
     port: 0,
     apiPort: 0,
     dataDir,

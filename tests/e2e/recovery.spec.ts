@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { createAppServices } from '../../electron/services/app-services'
 import { startWebHost, type WebHost } from '../../electron/web/server'
 import { DeckPage } from './deck-page'
 
@@ -15,6 +16,8 @@ let host: WebHost
 
 async function start(port = 0): Promise<WebHost> {
   return startWebHost({
+    // In-process, from the TypeScript source: the services without a bundler.
+    createServices: createAppServices,
     port,
     dataDir,
     rendererDir: path.resolve(__dirname, '../../out/renderer'),

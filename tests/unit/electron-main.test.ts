@@ -384,6 +384,26 @@ describe('electron main, global hotkeys', () => {
   })
 })
 
+describe('electron main, background work after the first page', () => {
+  it("starts backups, retention and the team outbox only once the window's page has loaded", async () => {
+    const configHome = tempConfigHome()
+    // An interrupted backup's leftover: the backup schedule removes it when it starts.
+    const leftover = path.join(configHome, 'CalmDeck', 'backups', '.incomplete-calmdeck-test.sqlite3')
+    fs.mkdirSync(path.dirname(leftover), { recursive: true })
+    fs.writeFileSync(leftover, '')
+    const fake = createElectronFake()
+    await loadMain(fake, configHome)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(fs.existsSync(leftover)).toBe(true)
+    fake.windows[0]?.webContents.emit('did-finish-load')
+    // Half a second after the page, well before the fallback (1.5 s after the start).
+    const until = Date.now() + 1000
+    while (fs.existsSync(leftover) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(fs.existsSync(leftover)).toBe(false)
+    await quit(fake)
+  })
+})
+
 describe('electron main, a recovery break running out', () => {
   it('shows a notification when the break is over, and clears the tray countdown', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] })

@@ -14,7 +14,7 @@ import { AppError, type Issue } from '../../../shared/result'
 import type { Settings } from '../../../shared/settings'
 import type { Db } from '../storage/database'
 import { buildReport } from './build-report'
-import { localClock, machineTimeZone, type LocalClock } from '../time/local-clock'
+import { localClock, machineClock, type LocalClock } from '../time/local-clock'
 import { jobError, runExportJob, type ExportJob, type ExportJobResult, type WrittenReport } from './export-job'
 import { shiftRange } from './shift-range'
 
@@ -108,7 +108,7 @@ export class ExportService {
   private readonly written = new Set<string>()
 
   constructor(private readonly deps: ExportServiceDeps) {
-    this.clock = localClock(deps.timeZone ?? machineTimeZone())
+    this.clock = deps.timeZone === undefined ? machineClock() : localClock(deps.timeZone)
   }
 
   get timeZone(): string {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
-import { localClock } from '../../../electron/services/time/local-clock'
+import { describe, expect, it, vi } from 'vitest'
+import { localClock, machineClock, machineTimeZone } from '../../../electron/services/time/local-clock'
 import { changeHours, intlIso } from '../../helpers/intl-time'
 
 const ZONES = ['Europe/Amsterdam', 'America/St_Johns', 'Australia/Adelaide', 'Asia/Kolkata'] as const
@@ -108,5 +108,33 @@ describe('localClock', () => {
       }),
       { numRuns: 1500 },
     )
+  })
+})
+
+describe('machineClock', () => {
+  it("answers as the machine's clock, made only when first asked", () => {
+    const made = vi.spyOn(Intl, 'DateTimeFormat')
+    const clock = machineClock()
+    expect(made).not.toHaveBeenCalled()
+    const real = localClock(machineTimeZone())
+    const ms = at('2026-10-25T01:30:00Z')
+    expect(clock.timeZone).toBe(real.timeZone)
+    expect([clock.iso(ms), clock.dateTime(ms), clock.date(ms), clock.time(ms), clock.offsetLabel(ms)]).toEqual([
+      real.iso(ms),
+      real.dateTime(ms),
+      real.date(ms),
+      real.time(ms),
+      real.offsetLabel(ms),
+    ])
+    expect(clock.wallClock(ms)).toEqual(real.wallClock(ms))
+    expect([clock.offsetMinutes(ms), clock.startOfDay(ms), clock.atTime(ms, 90, 1)]).toEqual([
+      real.offsetMinutes(ms),
+      real.startOfDay(ms),
+      real.atTime(ms, 90, 1),
+    ])
+    expect(clock.instant({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 })).toBe(
+      real.instant({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }),
+    )
+    made.mockRestore()
   })
 })

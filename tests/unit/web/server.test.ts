@@ -9,6 +9,7 @@ import { tempDir } from '../../helpers/temp-dir'
 
 let host: WebHost
 let token: string
+let announced: string | undefined
 const data = tempDir()
 const renderer = tempDir()
 
@@ -20,7 +21,13 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(renderer.dir, 'assets'))
   fs.writeFileSync(path.join(renderer.dir, 'assets', 'app.js'), 'console.log(1)')
   fs.writeFileSync(path.join(data.dir, 'secret.txt'), 'do not serve')
-  host = await startWebHost({ port: 0, dataDir: data.dir, rendererDir: renderer.dir, version: 'test' })
+  host = await startWebHost({
+    port: 0,
+    dataDir: data.dir,
+    rendererDir: renderer.dir,
+    version: 'test',
+    onListening: (url) => (announced = url),
+  })
   const page = await get('/')
   token = /name="calmdeck-bridge" content="([^"]+)"/.exec(page.body)?.[1] ?? ''
 })
@@ -64,6 +71,10 @@ function request(ws: WebSocket, message: unknown): Promise<unknown> {
 }
 
 describe('web host: HTTP', () => {
+  it('announces its address as soon as it listens', () => {
+    expect(announced).toBe(host.url)
+  })
+
   it('serves the page with a fresh bridge token and a strict CSP', async () => {
     const page = await get('/')
     expect(page.status).toBe(200)

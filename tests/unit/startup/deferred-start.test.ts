@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { deferredStart } from '../../../electron/web/deferred-start'
+import { deferredStart } from '../../../electron/services/startup/deferred-start'
 
 beforeEach(() => vi.useFakeTimers())
 afterEach(() => vi.useRealTimers())

@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { pageAssets, pageFirst } from '../../../electron/web/page-first'
+
+beforeEach(() => vi.useFakeTimers())
+afterEach(() => vi.useRealTimers())
+
+async function isOpen(gate: { opened: Promise<void> }): Promise<boolean> {
+  let open = false
+  void gate.opened.then(() => (open = true))
+  await vi.advanceTimersByTimeAsync(0)
+  return open
+}
+
+describe('pageAssets', () => {
+  it("names the built files the page's markup loads, once each", () => {
+    const html = `<script type="module" crossorigin src="./assets/index-A1.js"></script>
+      <link rel="modulepreload" crossorigin href="./assets/vendor-B2.js">
+      <link rel="stylesheet" crossorigin href="/assets/index-C3.css">
+      <link rel="icon" href="./favicon.svg"><script src="./assets/index-A1.js"></script>`
+    expect(pageAssets(html)).toEqual(['/assets/index-A1.js', '/assets/vendor-B2.js', '/assets/index-C3.css'])
+  })
+})
+
+describe('pageFirst', () => {
+  it('holds the work back until the page has each of its files', async () => {
+    const gate = pageFirst(['/assets/a.js', '/assets/b.css'], 250)
+    gate.served('/assets/a.js')
+    gate.served('/favicon.svg')
+    gate.served('/assets/a.js')
+    expect(await isOpen(gate)).toBe(false)
+    gate.served('/assets/b.css')
+    expect(await isOpen(gate)).toBe(true)
+  })
+
+  it('lets it run once the page connects its bridge, or when no page comes', async () => {
+    const connected = pageFirst(['/assets/a.js'], 250)
+    connected.open()
+    expect(await isOpen(connected)).toBe(true)
+
+    const none = pageFirst(['/assets/a.js'], 250)
+    await vi.advanceTimersByTimeAsync(249)
+    expect(await isOpen(none)).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(await isOpen(none)).toBe(true)
+  })
+
+  it('does not wait for a page without files', async () => {
+    expect(await isOpen(pageFirst([], 250))).toBe(true)
+  })
+})
