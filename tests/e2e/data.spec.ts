@@ -47,6 +47,9 @@ test('"Restore this backup" brings the backed-up state back into the window with
   await expect(page.getByTestId('call-elapsed')).toBeVisible()
 
   await deck.openSettings()
+  // The start's backup first (taken in the background once the page is up), so "Back up now" is
+  // the newest of the day and is not replaced by it.
+  await expect(page.getByTestId('backup-item').first()).toContainText('daily')
   await page.getByTestId('backup-now').click()
   await expect(page.getByTestId('backup-item').first()).toContainText('by you')
   await page.getByTestId('settings-done').click()
