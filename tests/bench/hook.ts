@@ -22,6 +22,7 @@ export async function benchHooks(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-bench-hook-'))
   const host = await startHost(dir)
   try {
+    await localApiUp(dir)
     const times: number[] = []
     for (let run = 0; run < CLI_RUNS; run++) {
       const event = run % 2 === 0 ? 'call-start' : 'call-end'
@@ -36,6 +37,18 @@ export async function benchHooks(): Promise<void> {
   } finally {
     await host.stop()
     fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * The host says it listens before its services (and so the local API) are up: they come up once a
+ * first page has loaded, or a quarter second after listening. Waits for the API's port file.
+ */
+async function localApiUp(dir: string): Promise<void> {
+  const deadline = nowMs() + 10_000
+  while (!readConnection(dir).ok) {
+    if (nowMs() > deadline) throw new Error('the web host started no local API')
+    await new Promise((resolve) => setTimeout(resolve, 20))
   }
 }
 

@@ -41,7 +41,8 @@ function selected(argv: readonly string[]): string[] {
   if (names.length === 0 || unknown.length > 0) {
     throw new Error(`--only takes one or more of: ${Object.keys(groups).join(', ')}`)
   }
-  return names
+  // In the full run's order, whatever order they were named in (the bridge after its floor).
+  return Object.keys(groups).filter((name) => names.includes(name))
 }
 
 async function main(): Promise<void> {
