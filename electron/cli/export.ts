@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { resolveLocale } from '../../shared/locales'
 import { AppError } from '../../shared/result'
@@ -17,6 +16,7 @@ import { loadMachinePolicy } from '../services/policy/policy-file'
 import { KeyValueStore, SettingsService } from '../services/settings/settings-service'
 import { environmentLocales } from '../services/settings/system-locales'
 import { EXPORT_USAGE, parseExportArgs } from './export-args'
+import { isFolder, runCliMain } from './cli-main'
 
 export interface ExportCliIo {
   out: (line: string) => void
@@ -103,24 +103,8 @@ function resourcesPath(): string | undefined {
   return (process as { resourcesPath?: string }).resourcesPath
 }
 
-function isFolder(target: string): boolean {
-  try {
-    return fs.statSync(target).isDirectory()
-  } catch {
-    return false
-  }
-}
-
-export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
-  const code = await runExportCli(argv, {
-    out: (line) => process.stdout.write(line + '\n'),
-    err: (line) => process.stderr.write(line + '\n'),
-  }).catch(() => {
-    process.stderr.write('calmdeck export: the report could not be made.\n')
-    return 1
-  })
-  process.exitCode = code
-  return code
+export function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  return runCliMain((io) => runExportCli(argv, io), 'calmdeck export: the report could not be made.')
 }
 
 if (require.main === module) void main()

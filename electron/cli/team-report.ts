@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import { exportFormats, formatList, type ExportFormat } from '../../shared/export-formats'
@@ -9,6 +8,7 @@ import { environmentLocales } from '../services/settings/system-locales'
 import { buildTeamReport, writeTeamReport } from '../services/team-report/team-report-service'
 import { localClock, machineTimeZone, type LocalClock } from '../services/time/local-clock'
 import { readCli, readPeriodAndFormat } from './cli-args'
+import { isFolder, runCliMain } from './cli-main'
 
 export const TEAM_REPORT_USAGE = `Usage: npm run team-report -- --in <folder> --from <ISO date> --to <ISO date> --format ${exportFormats.join('|')} --out <path>
                               [--lang ${APP_LOCALES.join('|')}] [--force]
@@ -131,24 +131,8 @@ export async function runTeamReportCli(argv: readonly string[], io: TeamReportCl
   }
 }
 
-function isFolder(target: string): boolean {
-  try {
-    return fs.statSync(target).isDirectory()
-  } catch {
-    return false
-  }
-}
-
-export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
-  const code = await runTeamReportCli(argv, {
-    out: (line) => process.stdout.write(line + '\n'),
-    err: (line) => process.stderr.write(line + '\n'),
-  }).catch(() => {
-    process.stderr.write('calmdeck team-report: the report could not be made.\n')
-    return 1
-  })
-  process.exitCode = code
-  return code
+export function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  return runCliMain((io) => runTeamReportCli(argv, io), 'calmdeck team-report: the report could not be made.')
 }
 
 if (require.main === module) void main()

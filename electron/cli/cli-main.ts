@@ -1,0 +1,32 @@
+import fs from 'node:fs'
+
+/** The lines a CLI prints: one per call, to standard output or standard error. */
+export interface CliLines {
+  out: (line: string) => void
+  err: (line: string) => void
+}
+
+/**
+ * A CLI's `main`: runs it on this process's output and sets the exit code. Anything the CLI did
+ * not turn into a line of its own ends in `fallback` (one line, never a stack trace).
+ */
+export async function runCliMain(run: (io: CliLines) => Promise<number>, fallback: string): Promise<number> {
+  const code = await run({
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+  }).catch(() => {
+    process.stderr.write(fallback + '\n')
+    return 1
+  })
+  process.exitCode = code
+  return code
+}
+
+/** Whether `target` is an existing folder (an --out that names one). */
+export function isFolder(target: string): boolean {
+  try {
+    return fs.statSync(target).isDirectory()
+  } catch {
+    return false
+  }
+}
