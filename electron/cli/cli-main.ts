@@ -6,6 +6,14 @@ export interface CliLines {
   err: (line: string) => void
 }
 
+/** What the report CLIs take besides their arguments (tests set the clock, zone and folders). */
+export interface ReportCliIo extends CliLines {
+  now?: () => number
+  timeZone?: string
+  env?: NodeJS.ProcessEnv
+  fontDir?: string
+}
+
 /**
  * A CLI's `main`: runs it on this process's output and sets the exit code. Anything the CLI did
  * not turn into a line of its own ends in `fallback` (one line, never a stack trace).

@@ -16,15 +16,9 @@ import { loadMachinePolicy } from '../services/policy/policy-file'
 import { KeyValueStore, SettingsService } from '../services/settings/settings-service'
 import { environmentLocales } from '../services/settings/system-locales'
 import { EXPORT_USAGE, parseExportArgs } from './export-args'
-import { isFolder, runCliMain } from './cli-main'
+import { isFolder, runCliMain, type ReportCliIo } from './cli-main'
 
-export interface ExportCliIo {
-  out: (line: string) => void
-  err: (line: string) => void
-  now?: () => number
-  timeZone?: string
-  env?: NodeJS.ProcessEnv
-  fontDir?: string
+export interface ExportCliIo extends ReportCliIo {
   nativeBinding?: string
   /** IT's policy (tests); this machine's by default. */
   policy?: ManagedPolicy

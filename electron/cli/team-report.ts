@@ -8,7 +8,7 @@ import { environmentLocales } from '../services/settings/system-locales'
 import { buildTeamReport, writeTeamReport } from '../services/team-report/team-report-service'
 import { localClock, machineTimeZone, type LocalClock } from '../services/time/local-clock'
 import { readCli, readPeriodAndFormat } from './cli-args'
-import { isFolder, runCliMain } from './cli-main'
+import { isFolder, runCliMain, type ReportCliIo } from './cli-main'
 
 export const TEAM_REPORT_USAGE = `Usage: npm run team-report -- --in <folder> --from <ISO date> --to <ISO date> --format ${exportFormats.join('|')} --out <path>
                               [--lang ${APP_LOCALES.join('|')}] [--force]
@@ -82,14 +82,7 @@ export function parseTeamReportArgs(argv: readonly string[], clock: LocalClock):
   }
 }
 
-export interface TeamReportCliIo {
-  out: (line: string) => void
-  err: (line: string) => void
-  now?: () => number
-  timeZone?: string
-  env?: NodeJS.ProcessEnv
-  fontDir?: string
-}
+export type TeamReportCliIo = ReportCliIo
 
 /**
  * `calmdeck team-report`: 0 when written, 1 when it could not be (no folder, file exists without

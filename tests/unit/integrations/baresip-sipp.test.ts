@@ -5,50 +5,17 @@
  * restarted mid-test. Needs the Debian packages baresip-core and sip-tester (`.ci/run` installs
  * them): without them this test fails, it does not skip.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import dgram from 'node:dgram'
+import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Call } from '../../../shared/calls'
 import { testServices, type TestServices } from '../../helpers/services'
 import { BaresipSource } from '../../../electron/services/integrations/sources/baresip'
+import { freePort, requireTool } from '../../helpers/sip'
 
 const SCENARIOS = path.resolve(__dirname, '../../fixtures/sipp')
 const CALLER = '0612345678'
-
-function requireTool(name: string): string {
-  const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim()
-  if (!found) {
-    throw new Error(
-      `${name} is not installed: this integration test needs real baresip and sipp ` +
-        '(Debian: apt-get install baresip-core sip-tester; .ci/run installs them).',
-    )
-  }
-  return found
-}
-
-/** A port free for both TCP and UDP on 127.0.0.1 (SIP listens on both). */
-async function freePort(): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const server = net.createServer()
-      server.once('error', reject)
-      server.listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as net.AddressInfo
-        server.close(() => resolve(port))
-      })
-    })
-    const udpFree = await new Promise<boolean>((resolve) => {
-      const socket = dgram.createSocket('udp4')
-      socket.once('error', () => resolve(false))
-      socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(true)))
-    })
-    if (udpFree) return port
-  }
-  throw new Error('no free port found')
-}
 
 /** Polls `check` until it returns a value, for at most `ms`; fails with `what` otherwise. */
 async function waitFor<T>(what: string, check: () => T | null | undefined | false, ms = 10_000): Promise<T> {

@@ -6,10 +6,8 @@
  * sip-tester, pulseaudio, pulseaudio-utils and libasound2-plugins (`.ci/run` installs them):
  * without them this test fails, it does not skip.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import dgram from 'node:dgram'
+import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAppServices, type AppServices } from '../../../../electron/services/app-services'
@@ -18,35 +16,9 @@ import { BaresipSource } from '../../../../electron/services/integrations/source
 import type { Call } from '../../../../shared/calls'
 import { TestPulse, waitFor } from '../../../helpers/pulse'
 import { tempDir } from '../../../helpers/temp-dir'
+import { freePort, requireTool } from '../../../helpers/sip'
 
 const SCENARIO = path.resolve(__dirname, '../../../fixtures/sipp/caller-talks.xml')
-
-function tool(name: string): string {
-  const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim()
-  if (!found) throw new Error(`${name} is not installed (Debian: apt-get install baresip-core sip-tester)`)
-  return found
-}
-
-/** A port free for both TCP and UDP on 127.0.0.1. */
-async function freePort(): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const server = net.createServer()
-      server.once('error', reject)
-      server.listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as net.AddressInfo
-        server.close(() => resolve(port))
-      })
-    })
-    const udpFree = await new Promise<boolean>((resolve) => {
-      const socket = dgram.createSocket('udp4')
-      socket.once('error', () => resolve(false))
-      socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(true)))
-    })
-    if (udpFree) return port
-  }
-  throw new Error('no free port found')
-}
 
 function launch(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -76,8 +48,8 @@ describe('baresip + sipp with baresip’s audio through PulseAudio', () => {
   const calls = (): Call[] => services.calls.list(0, Number.MAX_SAFE_INTEGER)
 
   beforeAll(async () => {
-    const baresipBin = tool('baresip')
-    tool('sipp')
+    const baresipBin = requireTool('baresip')
+    requireTool('sipp')
     await pulse.start()
     sipPort = await freePort()
     ctrlPort = await freePort()
