@@ -57,7 +57,17 @@ export default defineConfig({
       outDir: 'out/renderer',
       // electron-vite leaves output unminified by default; the renderer is loaded on every start.
       minify: true,
-      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      rollupOptions: {
+        input: resolve(__dirname, 'renderer/index.html'),
+        output: {
+          // Each language's texts as `ui-<lang>-<hash>.js`: the web host preloads the page's own
+          // with the page (electron/web/page-first.ts).
+          chunkFileNames: (chunk) => {
+            const locale = /shared\/i18n\/(\w+)\/ui\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1]
+            return locale ? `assets/ui-${locale}-[hash].js` : 'assets/[name]-[hash].js'
+          },
+        },
+      },
     },
   },
 })

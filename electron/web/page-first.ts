@@ -1,3 +1,7 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { APP_LOCALES, matchLocale, type AppLocale } from '../../shared/locales'
+
 /** The built files a page names in its markup (`./assets/…`), as URL paths: what it loads first. */
 export function pageAssets(html: string): string[] {
   const paths = [...html.matchAll(/(?:src|href)="\.?\/(assets\/[^"?#]+)"/g)].map((match) => `/${match[1]}`)
@@ -13,21 +17,65 @@ export function pageAssets(html: string): string[] {
 export function pageFirst(
   assets: readonly string[],
   fallbackMs: number,
-): { served(pathname: string): void; open(): void; opened: Promise<void> } {
+): { expect(pathname: string): void; served(pathname: string): void; open(): void; opened: Promise<void> } {
   const waiting = new Set(assets)
+  let isOpen = false
   let release: () => void = () => {}
   const opened = new Promise<void>((resolve) => (release = resolve))
   const timer = setTimeout(open, fallbackMs)
   function open(): void {
     clearTimeout(timer)
+    isOpen = true
     release()
   }
   if (waiting.size === 0) open()
   return {
+    /** One more file the page will load first (the language it was sent a preload for). */
+    expect: (pathname) => {
+      if (!isOpen) waiting.add(pathname)
+    },
     served: (pathname) => {
       if (waiting.delete(pathname) && waiting.size === 0) open()
     },
     open,
     opened,
   }
+}
+
+/**
+ * The built language chunks (`assets/ui-<lang>-<hash>.js`, named so by the renderer build), as
+ * URL paths by language.
+ */
+export function languageChunks(rendererDir: string): Partial<Record<AppLocale, string>> {
+  let files: string[]
+  try {
+    files = fs.readdirSync(path.join(rendererDir, 'assets'))
+  } catch {
+    return {}
+  }
+  const chunks: Partial<Record<AppLocale, string>> = {}
+  for (const locale of APP_LOCALES) {
+    const file = files.find((name) => name.startsWith(`ui-${locale}-`) && name.endsWith('.js'))
+    if (file) chunks[locale] = `/assets/${file}`
+  }
+  return chunks
+}
+
+/**
+ * The language the window will pick on its own (`navigator.languages`, which the browser also
+ * sends as Accept-Language): the chunk to preload with the page, so its texts do not wait for
+ * the page's script to run first. The window still decides; a wrong guess costs one fetch.
+ */
+export function preloadedLanguage(acceptLanguage: string | undefined): AppLocale {
+  const tags = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => part.split(';')[0]?.trim() ?? '')
+    .filter(Boolean)
+  return matchLocale(tags)
+}
+
+/** The page with a modulepreload for `chunk` (a URL path) at the end of its head. */
+export function withPreload(html: string, chunk: string | undefined): string {
+  if (!chunk) return html
+  return html.replace('</head>', `  <link rel="modulepreload" crossorigin href=".${chunk}">\n  </head>`)
 }

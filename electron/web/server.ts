@@ -11,7 +11,7 @@ import type { AppServices, AppServicesOptions, createAppServices } from '../serv
 import type { ShortcutRegistrar } from '../services/hotkeys/hotkey-service'
 import { markStartup } from '../services/support/startup-marks'
 import { BACKGROUND_START, deferredStart } from '../services/startup/deferred-start'
-import { pageAssets, pageFirst } from './page-first'
+import { languageChunks, pageAssets, pageFirst, preloadedLanguage, withPreload } from './page-first'
 
 export interface WebHostOptions {
   port: number
@@ -98,6 +98,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     .readFileSync(path.join(options.rendererDir, 'index.html'), 'utf8')
     .replace('<head>', `<head>\n    ${TOKEN_META.replace('%TOKEN%', token)}`)
 
+  const uiChunks = languageChunks(options.rendererDir)
+
   /** Building the services waits until the first page has its files (or a moment, if none comes). */
   let firstPage: ReturnType<typeof pageFirst> | null = null
 
@@ -109,7 +111,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      return send(res, 200, indexHtml, contentTypes['.html'], 'no-store')
+      const chunk = uiChunks[preloadedLanguage(req.headers['accept-language'])]
+      if (chunk) firstPage?.expect(chunk)
+      return send(res, 200, withPreload(indexHtml, chunk), contentTypes['.html'], 'no-store')
     }
     const file = resolveStatic(options.rendererDir, url.pathname)
     if (!file) return send(res, 404, 'Not found')

@@ -3,10 +3,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startHost } from '../e2e/web-host'
+import type { Browser } from '@playwright/test'
 import { launchChromium } from './chromium'
 import { median, nowMs, report } from './stats'
 
-const RUNS = 5
+const RUNS = 9
 const FLOOR = path.join(__dirname, 'floor-host.mjs')
 
 /** One start: total, and for the host the end of each phase (ms from the bench's spawn). */
@@ -66,11 +67,13 @@ export async function benchFirstCard(): Promise<void> {
     }
     return { total, phases }
   }
+  const warm = { card: [] as number[], floor: [] as number[] }
   try {
     for (let run = 0; run < RUNS; run++) {
       floors.push(await firstPaint(FLOOR))
       times.push(await firstPaint())
     }
+    await warmPages(browser, warm)
   } finally {
     await browser.close()
   }
@@ -85,6 +88,50 @@ export async function benchFirstCard(): Promise<void> {
     pass: card <= 1.5 * floor,
   })
   report('web.first_card_phases_ms', card, 'ms', { host: medianPhases(times), floor: medianPhases(floors) })
+}
+
+/**
+ * The page alone: a fresh tab opened on a host (and a floor) already up, run by run. What is left
+ * of the first card when starting the process, loading the services and opening the database cost
+ * nothing: the window's own share (its script, the bridge, six requests, the render).
+ */
+async function warmPages(browser: Browser, warm: { card: number[]; floor: number[] }): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-bench-warm-'))
+  const host = await startHost(path.join(dir, 'host'))
+  const floor = await startHost(path.join(dir, 'floor'), { entry: FLOOR })
+  const open = async (url: string) => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 480 } })
+    const start = nowMs()
+    await page.goto(url)
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="card"]')?.getBoundingClientRect().height ?? 0) > 0,
+      undefined,
+      { polling: 'raf', timeout: 15_000 },
+    )
+    const elapsed = nowMs() - start
+    await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {})
+    await page.close()
+    return elapsed
+  }
+  try {
+    await open(host.url) // the host's first page (its deferred start) is the cold figure's
+    for (let run = 0; run < RUNS; run++) {
+      warm.floor.push(await open(floor.url))
+      warm.card.push(await open(host.url))
+    }
+  } finally {
+    await host.stop()
+    await floor.stop()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+  const card = median(warm.card)
+  const floorMs = median(warm.floor)
+  report('web.warm_floor_paint_ms', floorMs, 'ms', { runs: RUNS, samples: warm.floor.map(Math.round) })
+  report('web.warm_card_ms', card, 'ms', {
+    runs: RUNS,
+    samples: warm.card.map(Math.round),
+    ratio_to_warm_floor: Math.round((card / floorMs) * 100) / 100,
+  })
 }
 
 /** Per phase, the median over the runs of when it ended. */

@@ -64,6 +64,8 @@ export const toEvent = (row: EventRow): CallEvent => ({
  */
 export class CallService {
   private readonly stmt
+  /** One event on the open call (or a new one), as stored: its row is the values written. */
+  private readonly logInTransaction
   /** The call that was open at the last change, to notice when it ends. */
   private lastOpenId: number | null = null
 
@@ -98,6 +100,14 @@ export class CallService {
          ORDER BY started_at DESC, id DESC LIMIT 1000`,
       ),
     }
+    this.logInTransaction = db.transaction((kind: EventKind, source: ActionSource, text: string | null): CallEvent => {
+      const open = this.stmt.open.get() ?? this.startInTransaction({ source })
+      const at = Math.max(this.deps.now(), open.started_at)
+      const id = Number(this.stmt.insertEvent.run(open.id, at, kind.id, text, source).lastInsertRowid)
+      if (kind.hard && open.hard === 0) this.stmt.setHard.run(1, open.id)
+      if (kind.endsCall) this.endInTransaction(open, source)
+      return { id, callId: open.id, at, kind: kind.id, text, source }
+    })
     this.lastOpenId = this.stmt.open.get()?.id ?? null
   }
 
@@ -133,19 +143,9 @@ export class CallService {
     const kind = this.deps.eventKinds().find((item) => item.id === kindId)
     if (!kind || !kind.loggable)
       throw new AppError('invalid-request', `"${kindId}" is not a kind of event CalmDeck knows.`)
-    const event = this.deps.db
-      .transaction(() => {
-        const open = this.stmt.open.get() ?? this.startInTransaction({ source })
-        const at = Math.max(this.deps.now(), open.started_at)
-        const id = Number(this.stmt.insertEvent.run(open.id, at, kind.id, text?.trim() || null, source).lastInsertRowid)
-        if (kind.hard && open.hard === 0) this.stmt.setHard.run(1, open.id)
-        if (kind.endsCall) this.endInTransaction(open, source)
-        return this.stmt.event.get(id)
-      })
-      .immediate()
+    const event = this.logInTransaction.immediate(kind, source, text?.trim() || null)
     this.changed()
-    if (!event) throw new AppError('internal', 'The event could not be read back.')
-    return toEvent(event)
+    return event
   }
 
   /** Removes an event logged less than 10 seconds ago; with no id, the latest such event. */

@@ -58,6 +58,19 @@ describe('CallService', () => {
     expect(services.calls.current().call?.source).toBe('hotkey')
   })
 
+  it('returns each logged event exactly as it was stored (text trimmed, empty text as none)', () => {
+    const logged = [
+      services.calls.log('venting', 'hotkey'),
+      services.calls.log('mark', 'window', '  asked for the manager  '),
+      services.calls.log('mark', 'integration', '   '),
+    ]
+    tick(1000)
+    const endedForAbuse = services.calls.log('ended-for-abuse', 'window')
+    const stored = services.calls.timeline(logged[0]!.callId).events
+    for (const event of [...logged, endedForAbuse]) expect(stored.find((row) => row.id === event.id)).toEqual(event)
+    expect(logged.map((event) => event.text)).toEqual([null, 'asked for the manager', null])
+  })
+
   it('keeps the order of events logged in the same millisecond', () => {
     services.calls.start({ source: 'window' })
     const order = ['venting', 'summarised', 'apologised', 'solution-offered', 'promise-made', 'resolved']

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { pageAssets, pageFirst } from '../../../electron/web/page-first'
+import { pageAssets, pageFirst, preloadedLanguage, withPreload } from '../../../electron/web/page-first'
 
 beforeEach(() => vi.useFakeTimers())
 afterEach(() => vi.useRealTimers())
@@ -44,7 +44,39 @@ describe('pageFirst', () => {
     expect(await isOpen(none)).toBe(true)
   })
 
+  it('waits for a file it is told of before the page asks for it (the preloaded language)', async () => {
+    const gate = pageFirst(['/assets/a.js'], 250)
+    gate.expect('/assets/ui-nl-X.js')
+    gate.served('/assets/a.js')
+    expect(await isOpen(gate)).toBe(false)
+    gate.served('/assets/ui-nl-X.js')
+    expect(await isOpen(gate)).toBe(true)
+    // Once open, a later page's files hold nothing back.
+    gate.expect('/assets/ui-hr-Y.js')
+    expect(await isOpen(gate)).toBe(true)
+  })
+
   it('does not wait for a page without files', async () => {
     expect(await isOpen(pageFirst([], 250))).toBe(true)
+  })
+})
+
+describe('preloadedLanguage', () => {
+  it("picks the app language the window will pick from the browser's list", () => {
+    expect(preloadedLanguage('hr-HR,hr;q=0.9,en-US;q=0.8')).toBe('hr')
+    expect(preloadedLanguage('de, nl-BE;q=0.7')).toBe('nl')
+    expect(preloadedLanguage('sr-Latn')).toBe('en')
+    expect(preloadedLanguage(undefined)).toBe('en')
+    expect(preloadedLanguage(',;q=1, ;')).toBe('en')
+  })
+})
+
+describe('withPreload', () => {
+  it("adds one modulepreload at the end of the page's head, or leaves the page as it is", () => {
+    const html = '<html><head><title>t</title></head><body></body></html>'
+    expect(withPreload(html, '/assets/ui-en-X.js')).toBe(
+      '<html><head><title>t</title>  <link rel="modulepreload" crossorigin href="./assets/ui-en-X.js">\n  </head><body></body></html>',
+    )
+    expect(withPreload(html, undefined)).toBe(html)
   })
 })

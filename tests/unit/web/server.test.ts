@@ -20,6 +20,7 @@ beforeAll(async () => {
   )
   fs.mkdirSync(path.join(renderer.dir, 'assets'))
   fs.writeFileSync(path.join(renderer.dir, 'assets', 'app.js'), 'console.log(1)')
+  for (const locale of ['en', 'nl']) fs.writeFileSync(path.join(renderer.dir, 'assets', `ui-${locale}-X1.js`), '')
   fs.writeFileSync(path.join(data.dir, 'secret.txt'), 'do not serve')
   host = await startWebHost({
     port: 0,
@@ -81,6 +82,19 @@ describe('web host: HTTP', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/)
     expect(page.headers['content-security-policy']).toContain("script-src 'self'")
     expect(page.headers['content-security-policy']).not.toContain('unsafe-eval')
+  })
+
+  it("preloads the texts of the browser's language with the page (English when it speaks none of ours)", async () => {
+    const preloads = async (acceptLanguage?: string) => {
+      const page = await get('/', acceptLanguage ? { 'Accept-Language': acceptLanguage } : {})
+      return [...page.body.matchAll(/rel="modulepreload" crossorigin href="([^"]+)"/g)].map((match) => match[1])
+    }
+    expect(await preloads('nl-BE,nl;q=0.9,en;q=0.8')).toEqual(['./assets/ui-nl-X1.js'])
+    expect(await preloads('de-DE, fr;q=0.5')).toEqual(['./assets/ui-en-X1.js'])
+    expect(await preloads()).toEqual(['./assets/ui-en-X1.js'])
+    // A language whose chunk is not built (hr here): no preload, the window fetches it itself.
+    expect(await preloads('hr')).toEqual([])
+    expect((await get('/assets/ui-nl-X1.js')).status).toBe(200)
   })
 
   it('serves built assets but nothing outside the renderer folder', async () => {
