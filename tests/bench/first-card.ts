@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startHost } from '../e2e/web-host'
-import type { Browser } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import { launchChromium } from './chromium'
 import { median, nowMs, report } from './stats'
 
@@ -37,13 +37,7 @@ export async function benchFirstCard(): Promise<void> {
     const host = await startHost(dir, { entry, env: { ...process.env, CALMDECK_STARTUP_TIMING: '1' } })
     const announced = nowMs() - start
     await page.goto(host.url)
-    // Looked for every frame, in the page: Playwright's own waiting backs off to 100 ms steps,
-    // which only a card that appears after the page's load event (not the floor's) would pay.
-    await page.waitForFunction(
-      () => (document.querySelector('[data-testid="card"]')?.getBoundingClientRect().height ?? 0) > 0,
-      undefined,
-      { polling: 'raf', timeout: 15_000 },
-    )
+    await cardShown(page)
     const total = nowMs() - start
     const inPage = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
@@ -91,6 +85,19 @@ export async function benchFirstCard(): Promise<void> {
 }
 
 /**
+ * Until the card has a size. Looked for every frame, in the page: Playwright's own waiting backs
+ * off to 100 ms steps, which only a card that appears after the page's load event (not the
+ * floor's) would pay.
+ */
+async function cardShown(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="card"]')?.getBoundingClientRect().height ?? 0) > 0,
+    undefined,
+    { polling: 'raf', timeout: 15_000 },
+  )
+}
+
+/**
  * The page alone: a fresh tab opened on a host (and a floor) already up, run by run. What is left
  * of the first card when starting the process, loading the services and opening the database cost
  * nothing: the window's own share (its script, the bridge, six requests, the render).
@@ -103,11 +110,7 @@ async function warmPages(browser: Browser, warm: { card: number[]; floor: number
     const page = await browser.newPage({ viewport: { width: 320, height: 480 } })
     const start = nowMs()
     await page.goto(url)
-    await page.waitForFunction(
-      () => (document.querySelector('[data-testid="card"]')?.getBoundingClientRect().height ?? 0) > 0,
-      undefined,
-      { polling: 'raf', timeout: 15_000 },
-    )
+    await cardShown(page)
     const elapsed = nowMs() - start
     await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {})
     await page.close()
