@@ -1,3 +1,4 @@
+import type { ReportOptions } from '../../electron/services/export/build-report'
 import type { NoteSave } from '../../shared/notes'
 import { testServices, type TestServices } from './services'
 
@@ -7,6 +8,21 @@ export const SHIFT_FROM = Date.parse('2026-11-22T07:00:00Z')
 export const SHIFT_TO = Date.parse('2026-11-22T15:30:00Z')
 /** When the fixture's report is made: at the end of the shift, one call still going on. */
 export const REPORT_AT = Date.parse('2026-11-22T15:20:00Z')
+
+/** The report of the fixture shift, made at its end in its zone (English, not redacted, no remark), with `overrides`. */
+export function fixtureReportOptions(services: TestServices, overrides: Partial<ReportOptions> = {}): ReportOptions {
+  return {
+    from: SHIFT_FROM,
+    to: SHIFT_TO,
+    now: REPORT_AT,
+    timeZone: FIXTURE_TIME_ZONE,
+    language: 'en',
+    eventKinds: services.decks.eventKinds(),
+    redact: false,
+    remark: '',
+    ...overrides,
+  }
+}
 
 const at = (local: string) => Date.parse(`2026-11-22T${local}+01:00`)
 const blank: Omit<NoteSave, 'callId'> = { whatHappened: '', callerWants: '', resolved: '', freeText: '', items: [] }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { buildReport } from '../../../electron/services/export/build-report'
 import { csvDocument, csvField } from '../../../electron/services/export/csv-writer'
 import { renderCsv } from '../../../electron/services/export/render-csv'
-import { buildExportFixture, FIXTURE_TIME_ZONE, REPORT_AT, SHIFT_FROM, SHIFT_TO } from '../../helpers/export-fixture'
+import { buildExportFixture, fixtureReportOptions } from '../../helpers/export-fixture'
 
 /** Text with the characters CSV cares about, often. */
 const tricky = fc.string({
@@ -38,13 +38,7 @@ describe('the CSV writer', () => {
     const { services } = buildExportFixture()
     try {
       const report = buildReport(services.db, {
-        from: SHIFT_FROM,
-        to: SHIFT_TO,
-        now: REPORT_AT,
-        timeZone: FIXTURE_TIME_ZONE,
-        language: 'en',
-        eventKinds: services.decks.eventKinds(),
-        redact: false,
+        ...fixtureReportOptions(services),
         remark: 'First line\nsecond line',
       })
       expect(renderCsv(report)).toContain('\r\nremark,,,,,,,,,,,"First line\nsecond line",')

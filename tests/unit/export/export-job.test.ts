@@ -11,7 +11,7 @@ import { renderJson, renderJsonChunks } from '../../../electron/services/export/
 import { writeFileSafely } from '../../../electron/services/export/safe-write'
 import { DB_FILE, LATEST_VERSION } from '../../../electron/services/storage/database'
 import type { ExportReport } from '../../../shared/export'
-import { buildExportFixture, FIXTURE_TIME_ZONE, REPORT_AT, SHIFT_FROM, SHIFT_TO } from '../../helpers/export-fixture'
+import { buildExportFixture, fixtureReportOptions, SHIFT_FROM, SHIFT_TO } from '../../helpers/export-fixture'
 import type { TestServices } from '../../helpers/services'
 import { testServices } from '../../helpers/services'
 import { tempDir } from '../../helpers/temp-dir'
@@ -28,13 +28,7 @@ afterAll(() => {
 })
 
 const options = (redact = false): ReportOptions => ({
-  from: SHIFT_FROM,
-  to: SHIFT_TO,
-  now: REPORT_AT,
-  timeZone: FIXTURE_TIME_ZONE,
-  language: 'en',
-  eventKinds: services.decks.eventKinds(),
-  redact,
+  ...fixtureReportOptions(services, { redact }),
   remark: 'Zware dienst, "veel" gescholden,\nmaar goed afgesloten.',
 })
 const join = (pieces: Iterable<string>) => [...pieces].join('')

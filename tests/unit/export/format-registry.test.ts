@@ -15,7 +15,14 @@ import {
   menuFormats,
   type ExportFormatInfo,
 } from '../../../shared/export-formats'
-import { buildExportFixture, FIXTURE_TIME_ZONE, REPORT_AT, SHIFT_FROM, SHIFT_TO } from '../../helpers/export-fixture'
+import {
+  buildExportFixture,
+  fixtureReportOptions,
+  FIXTURE_TIME_ZONE,
+  REPORT_AT,
+  SHIFT_FROM,
+  SHIFT_TO,
+} from '../../helpers/export-fixture'
 import type { TestServices } from '../../helpers/services'
 import { tempDir } from '../../helpers/temp-dir'
 
@@ -34,14 +41,7 @@ const clock = localClock(FIXTURE_TIME_ZONE)
 const range = ['--from', '2026-11-22T08:00', '--to', '2026-11-22T16:30']
 const report = () =>
   buildReport(services.db, {
-    from: SHIFT_FROM,
-    to: SHIFT_TO,
-    now: REPORT_AT,
-    timeZone: FIXTURE_TIME_ZONE,
-    language: 'en',
-    eventKinds: services.decks.eventKinds(),
-    redact: false,
-    remark: '',
+    ...fixtureReportOptions(services),
   })
 
 /** Gives one format another extension for the length of `run`: what a registry edit would do. */

@@ -6,7 +6,7 @@ import { renderCsv } from '../../../electron/services/export/render-csv'
 import { parseJsonReport, renderJson } from '../../../electron/services/export/render-json'
 import { renderMarkdown } from '../../../electron/services/export/render-markdown'
 import { exportReportSchema } from '../../../shared/export'
-import { buildExportFixture, FIXTURE_TIME_ZONE, REPORT_AT, SHIFT_FROM, SHIFT_TO } from '../../helpers/export-fixture'
+import { buildExportFixture, fixtureReportOptions } from '../../helpers/export-fixture'
 import type { TestServices } from '../../helpers/services'
 
 /**
@@ -26,13 +26,7 @@ afterAll(() => services.dispose())
 
 function options(overrides: Partial<ReportOptions> = {}): ReportOptions {
   return {
-    from: SHIFT_FROM,
-    to: SHIFT_TO,
-    now: REPORT_AT,
-    timeZone: FIXTURE_TIME_ZONE,
-    language: 'en',
-    eventKinds: services.decks.eventKinds(),
-    redact: false,
+    ...fixtureReportOptions(services),
     remark: REMARK,
     ...overrides,
   }

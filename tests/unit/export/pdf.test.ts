@@ -6,7 +6,7 @@ import { buildReport } from '../../../electron/services/export/build-report'
 import { findFontDir } from '../../../electron/services/export/font-dir'
 import { fontsIn } from '../../../electron/services/export/pdf-style'
 import { renderPdf } from '../../../electron/services/export/render-pdf'
-import { buildExportFixture, FIXTURE_TIME_ZONE, REPORT_AT, SHIFT_FROM, SHIFT_TO } from '../../helpers/export-fixture'
+import { buildExportFixture, fixtureReportOptions, SHIFT_FROM, SHIFT_TO } from '../../helpers/export-fixture'
 import type { TestServices } from '../../helpers/services'
 import { tempDir } from '../../helpers/temp-dir'
 
@@ -24,13 +24,9 @@ afterAll(() => {
 
 async function pdfFor(language: 'en' | 'nl' | 'hr', extra: { from?: number; to?: number; remark?: string } = {}) {
   const report = buildReport(services.db, {
+    ...fixtureReportOptions(services, { language }),
     from: extra.from ?? SHIFT_FROM,
     to: extra.to ?? SHIFT_TO,
-    now: REPORT_AT,
-    timeZone: FIXTURE_TIME_ZONE,
-    language,
-    eventKinds: services.decks.eventKinds(),
-    redact: false,
     remark: extra.remark ?? 'Lange opmerking. '.repeat(60),
   })
   const file = path.join(work.dir, `report-${language}-${extra.from ?? 'shift'}.pdf`)
