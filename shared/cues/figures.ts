@@ -32,7 +32,12 @@ export const callCuesSchema = z.strictObject({ callId: z.number().int().positive
 export type CallCues = z.infer<typeof callCuesSchema>
 
 /** The figures about the agent's own voice: the ones that never reach a team. */
-export const privateCueFigures = ['youMs', 'youRaisedMs', 'talkOvers', 'overlapMs'] as const satisfies readonly (keyof CallCueFigures)[]
+export const privateCueFigures = [
+  'youMs',
+  'youRaisedMs',
+  'talkOvers',
+  'overlapMs',
+] as const satisfies readonly (keyof CallCueFigures)[]
 
 /** Share of the call, 0–100, for showing: you, the caller, silence (overlap counts for both). */
 export function talkShares(figures: CallCueFigures): { you: number; caller: number; silence: number } {
