@@ -45,7 +45,7 @@ const NL = [
   'Het is gewoon niet normaal hoe jullie met klanten omgaan.',
   'Ik heb de bevestiging hier nog voor me liggen met het nummer.',
   'Ze zeiden dat de bezorger langs was geweest maar ik was gewoon thuis.',
-]
+] as const
 const EN = [
   'Thank you for calling, I can see your order here on my screen.',
   'Let me check what happened with the delivery for you right now.',
@@ -55,7 +55,7 @@ const EN = [
   'I am sorry that nobody called you back last week.',
   'The payment was taken on the twelfth, I can see that as well.',
   'I will stay on this until it is solved, you have my word.',
-]
+] as const
 const EN_C = [
   'I have been waiting three weeks for my parcel and nobody calls me back.',
   'I already called twice last week and nothing happened at all.',
@@ -69,7 +69,7 @@ const EN_C = [
   'Nobody even bothers to send a short e-mail about it.',
   'I pay every month on time and this is what I get back.',
   'The driver says he came by but I was at home all day.',
-]
+] as const
 const NL_A = [
   'Dank u voor het wachten, ik zie uw bestelling hier op mijn scherm.',
   'Ik kijk nu meteen wat er met de levering is gebeurd.',
@@ -77,7 +77,7 @@ const NL_A = [
   'Ik regel een nieuwe levering en stuur u vandaag een bevestiging.',
   'Kunt u mij het bestelnummer van de bevestiging geven?',
   'Het spijt me dat niemand u vorige week heeft teruggebeld.',
-]
+] as const
 
 const FAR = { db: -20, delayMs: 40 }
 
