@@ -21,7 +21,13 @@ export type FixedAction = (typeof fixedActions)[number]
 export type ActionId = FixedAction | `log:${string}`
 
 /** Actions the renderer carries out itself (moving in the deck); the rest change stored data. */
-export const uiActions: readonly ActionId[] = ['deck-next', 'deck-previous', 'window-toggle', 'cues-pause', 'cues-follow']
+export const uiActions: readonly ActionId[] = [
+  'deck-next',
+  'deck-previous',
+  'window-toggle',
+  'cues-pause',
+  'cues-follow',
+]
 
 export function isActionId(value: string): value is ActionId {
   return (fixedActions as readonly string[]).includes(value) || /^log:[a-z0-9][a-z0-9-]{0,39}$/.test(value)

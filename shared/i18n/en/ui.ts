@@ -338,7 +338,7 @@ export const en = {
     callerLoopback: 'What this computer plays',
     callerNone: 'Not chosen',
     callerWebHint:
-      'In a browser the caller is an input device. On Linux, make the speakers pickable with: pactl load-module module-remap-source master=@DEFAULT_MONITOR@ source_name=calmdeck-caller',
+      "In a browser the caller is an input device. On Linux, make the speakers pickable with: pactl load-module module-remap-source master={'@'}DEFAULT_MONITOR{'@'} source_name=calmdeck-caller",
     devicesHidden: 'Device names appear once CalmDeck may use the microphone (after the first call with cues).',
     followCall: 'When the caller is louder than usual, move the deck to the calm card by itself',
     kinds: 'Cues to show',

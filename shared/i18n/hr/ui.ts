@@ -346,7 +346,7 @@ export const hr: Messages = {
     callerLoopback: 'Ono što ovo računalo reproducira',
     callerNone: 'Nije odabrano',
     callerWebHint:
-      'U pregledniku je pozivatelj ulazni uređaj. Na Linuxu zvučnike učinite odabirljivima naredbom: pactl load-module module-remap-source master=@DEFAULT_MONITOR@ source_name=calmdeck-caller',
+      "U pregledniku je pozivatelj ulazni uređaj. Na Linuxu zvučnike učinite odabirljivima naredbom: pactl load-module module-remap-source master={'@'}DEFAULT_MONITOR{'@'} source_name=calmdeck-caller",
     devicesHidden:
       'Nazivi uređaja pojavit će se kad CalmDeck smije koristiti mikrofon (nakon prvog poziva sa signalima).',
     followCall: 'Kad je pozivatelj glasniji nego inače, sam prebaci špil na karticu smirenosti',

@@ -346,7 +346,7 @@ export const nl: Messages = {
     callerLoopback: 'Wat deze computer afspeelt',
     callerNone: 'Niet gekozen',
     callerWebHint:
-      'In een browser is de beller een invoerapparaat. Maak op Linux de luidsprekers kiesbaar met: pactl load-module module-remap-source master=@DEFAULT_MONITOR@ source_name=calmdeck-caller',
+      "In een browser is de beller een invoerapparaat. Maak op Linux de luidsprekers kiesbaar met: pactl load-module module-remap-source master={'@'}DEFAULT_MONITOR{'@'} source_name=calmdeck-caller",
     devicesHidden:
       'Apparaatnamen verschijnen zodra CalmDeck de microfoon mag gebruiken (na het eerste gesprek met signalen).',
     followCall: 'Als de beller luider is dan gewoonlijk, het kaartspel zelf naar de kalmte-kaart zetten',
