@@ -23,6 +23,7 @@ import { startAtLoginKeeper, startedAtLogin } from './login-item'
 import { saveBeforeLeaving } from './lifecycle'
 import { notifyRecoveryOver, trayCountdown } from './recovery-notice'
 import { applySecurity } from './security'
+import { enableLoopbackCapture } from './cue-capture'
 import { electronShortcuts } from './shortcuts'
 import { createTray, setTrayMenu, toggleWindow } from './tray'
 import { applyWindowSettings, createMainWindow, type MainWindow } from './window'
@@ -44,6 +45,8 @@ const showRecoveryInTray = trayCountdown(() => tray, texts)
 
 // Before the lock: Electron keeps the single-instance lock in the userData folder.
 app.setPath('userData', dataDir)
+// Before ready: the live cues hear the caller through screen-share loopback (Linux needs a switch).
+enableLoopbackCapture(app, process.platform)
 
 const exportCommand = exportArgs(process.argv)
 const teamReportCommand = teamReportArgs(process.argv)
@@ -101,7 +104,7 @@ function onReady(): void {
     current: () => ready.policy,
     log: (line) => console.error(`calmdeck: ${line}`),
   })
-  applySecurity()
+  applySecurity({ cuesOn: () => ready.settings.get().cuesEnabled })
   registerIpc(ipcMain, ready.dispatch, isOwnRendererFrame)
   const settings = ready.settings.get()
   const inTray = settings.startInTray && startedAtLogin(app, process.argv)

@@ -180,12 +180,29 @@ describe('electron main, first instance', () => {
     expect(webview.prevented).toBe(true)
   })
 
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check while live cues are off (the default)', () => {
     const answers: boolean[] = []
-    fake.sessionHandlers.permissionRequest?.({}, 'media', (granted) => answers.push(granted))
-    fake.sessionHandlers.permissionRequest?.({}, 'notifications', (granted) => answers.push(granted))
-    expect(answers).toEqual([false, false])
-    expect(fake.sessionHandlers.permissionCheck?.({}, 'media', 'file://', {})).toBe(false)
+    const own = { requestingUrl: rendererPage, mediaTypes: ['audio'] }
+    fake.sessionHandlers.permissionRequest?.({}, 'media', (granted) => answers.push(granted), own)
+    fake.sessionHandlers.permissionRequest?.({}, 'display-capture', (granted) => answers.push(granted), own)
+    fake.sessionHandlers.permissionRequest?.({}, 'notifications', (granted) => answers.push(granted), own)
+    expect(answers).toEqual([false, false, false])
+    expect(fake.sessionHandlers.permissionCheck?.({}, 'media', 'file://', { requestingUrl: rendererPage })).toBe(false)
+    let answer: unknown
+    fake.sessionHandlers.displayMedia?.({ frame: { url: rendererPage, parent: null } }, (streams) => (answer = streams))
+    expect(answer).toEqual({})
+  })
+
+  it('sets the Linux loopback switch before the app is ready', () => {
+    const names = fake.calls.map((call) => call.name)
+    if (process.platform === 'linux') {
+      expect(callsNamed(fake.calls, 'app.commandLine.appendSwitch')).toEqual([
+        ['enable-features', 'PulseaudioLoopbackForScreenShare'],
+      ])
+      expect(names.indexOf('app.commandLine.appendSwitch')).toBeLessThan(names.indexOf('app.whenReady'))
+    } else {
+      expect(callsNamed(fake.calls, 'app.commandLine.appendSwitch')).toEqual([])
+    }
   })
 
   it('replaces any Content-Security-Policy header with ours', () => {
@@ -556,5 +573,55 @@ describe('electron main, with a database from a newer CalmDeck', () => {
     expect(callsNamed(fake.calls, 'app.quit')).toHaveLength(1)
     expect(fake.windows).toHaveLength(0)
     expect(fs.readFileSync(file).equals(before)).toBe(true)
+  })
+})
+
+describe('electron main, live cues', () => {
+  let fake: ElectronFake
+  beforeAll(async () => {
+    fake = createElectronFake()
+    await loadMain(fake, tempConfigHome())
+  })
+
+  it('with live cues on, lets only our own page open the microphone (audio only) and the computer’s sound', async () => {
+    expect(await invoke(fake, 'settings:update', { cuesEnabled: true })).toMatchObject({ ok: true })
+    const answer = (permission: string, requestingUrl: string, mediaTypes?: string[]) => {
+      let granted: boolean | undefined
+      fake.sessionHandlers.permissionRequest?.({}, permission, (value) => (granted = value), {
+        requestingUrl,
+        mediaTypes,
+      })
+      return granted
+    }
+    expect(answer('media', rendererPage, ['audio'])).toBe(true)
+    expect(answer('display-capture', rendererPage)).toBe(true)
+    expect(answer('media', rendererPage, ['video'])).toBe(false)
+    expect(answer('media', rendererPage, ['audio', 'video'])).toBe(false)
+    expect(answer('media', 'https://evil.example/', ['audio'])).toBe(false)
+    expect(answer('notifications', rendererPage)).toBe(false)
+
+    const streams = await new Promise((resolve) =>
+      fake.sessionHandlers.displayMedia?.({ frame: { url: rendererPage, parent: null } }, resolve),
+    )
+    expect(streams).toEqual({ video: { id: 'screen:0:0', name: 'Screen 1' }, audio: 'loopback' })
+    const foreign = await new Promise((resolve) =>
+      fake.sessionHandlers.displayMedia?.({ frame: { url: 'https://evil.example/', parent: null } }, resolve),
+    )
+    expect(foreign).toEqual({})
+    expect(await invoke(fake, 'settings:update', { cuesEnabled: false })).toMatchObject({ ok: true })
+    expect(answer('media', rendererPage, ['audio'])).toBe(false)
+  })
+})
+
+describe('packaging for the live cues', () => {
+  it('names why CalmDeck listens in the macOS Info.plist (without the audio capture key the loopback is silent)', () => {
+    const yaml = requireHere('js-yaml') as { load: (text: string) => unknown }
+    const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as {
+      mac?: { extendInfo?: Record<string, string> }
+    }
+    const info = config.mac?.extendInfo ?? {}
+    for (const key of ['NSMicrophoneUsageDescription', 'NSAudioCaptureUsageDescription']) {
+      expect(info[key], key).toMatch(/never records/)
+    }
   })
 })
