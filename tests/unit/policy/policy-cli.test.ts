@@ -3,6 +3,7 @@
  * a stand-in for reg.exe that hands over a recorded export (registry-wine.test.ts runs the real
  * reg.exe under Wine), its JSON, its exit status and its usage in the system's language.
  */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -134,5 +135,17 @@ describe('calmdeck policy', () => {
     expect(dutch.err).toMatch(/^calmdeck policy: verkeerde argumenten/)
     const help = run(['--help'], { env: { LC_ALL: 'hr_HR.UTF-8' } })
     expect(help).toEqual({ code: 0, out: hostTexts.hr.policyCli.usage, err: '' })
+  })
+
+  it('runs from the build output (out/main/policy.js), as npm run policy does', () => {
+    const file = policyFile({ locked: { theme: 'dark' } })
+    const entry = path.resolve(__dirname, '../../../out/main/policy.js')
+    const ok = spawnSync(process.execPath, [entry, '--policy', file], { encoding: 'utf8' })
+    expect(ok.stderr).toBe('')
+    expect(ok.status).toBe(0)
+    expect((JSON.parse(ok.stdout) as PolicyReport).locked).toEqual(['theme'])
+    const bad = spawnSync(process.execPath, [entry, '--registry=yes'], { encoding: 'utf8' })
+    expect(bad.status).toBe(2)
+    expect(bad.stdout).toBe('')
   })
 })
