@@ -530,8 +530,14 @@ describe('electron main, --print-policy', () => {
   async function printPolicy(args: string[]) {
     const configHome = tempConfigHome()
     const printed = { out: [] as string[], err: [] as string[] }
+    // Kept, and written at once: the shell exits from the write's callback.
     const keep = (into: string[]) =>
-      ((chunk: unknown) => (into.push(String(chunk)), true)) as typeof process.stdout.write
+      ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
+        into.push(String(chunk))
+        const done = typeof encoding === 'function' ? encoding : callback
+        if (typeof done === 'function') (done as () => void)()
+        return true
+      }) as typeof process.stdout.write
     const out = vi.spyOn(process.stdout, 'write').mockImplementation(keep(printed.out))
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(keep(printed.err))
     process.argv.push('--print-policy', ...args)
