@@ -130,13 +130,17 @@ export function registryPolicy(
   return registryToRaw(read.text, env)
 }
 
-const topLevel = Object.keys(policyEntries).filter(
-  (key) => key !== 'defaults' && key !== 'locked' && key !== 'microphoneApps',
-) as (keyof typeof policyEntries)[]
-const settingNames = Object.keys(settingsSchema.shape) as (keyof typeof settingsSchema.shape)[]
-
-/** The subkeys the policy reads, by their entry in policy.json. */
+/** The subkeys the policy reads, by their entry in policy.json; the key's own values are the other entries. */
 export const POLICY_SUBKEYS = { defaults: 'Defaults', locked: 'Locked', microphoneApps: 'MicrophoneApps' } as const
+type SubkeyEntry = keyof typeof POLICY_SUBKEYS
+const subkeyEntries = Object.keys(POLICY_SUBKEYS) as SubkeyEntry[]
+const topLevel = (Object.keys(policyEntries) as (keyof typeof policyEntries)[]).filter(
+  (key) => !subkeyEntries.some((entry) => entry === key),
+)
+const settingNames = Object.keys(settingsSchema.shape) as (keyof typeof settingsSchema.shape)[]
+const UNKNOWN_SUBKEY = `unknown subkey (use ${Object.values(POLICY_SUBKEYS)
+  .join(', ')
+  .replace(/, (?=[^,]*$)/, ' or ')})`
 
 /**
  * The pure half of `registryPolicy`: an export's text to a raw policy object. Names are matched
@@ -151,33 +155,33 @@ export function registryToRaw(text: string, env: NodeJS.ProcessEnv): { raw: Reco
   const { keys, errors } = parseRegFile(text)
   const issues: Issue[] = errors.map((error) => ({ path: `(registry) line ${error.line}`, message: error.message }))
   for (const key of keys) {
-    if (!key.path.toLowerCase().startsWith(FULL_KEY.toLowerCase())) continue
-    const sub = key.path.slice(FULL_KEY.length).replace(/^\\/, '')
-    const section = sub.toLowerCase()
+    const inKey = key.path.toLowerCase()
+    if (inKey !== FULL_KEY.toLowerCase() && !inKey.startsWith(`${FULL_KEY.toLowerCase()}\\`)) continue
+    const sub = key.path.slice(FULL_KEY.length + 1)
+    const entry = subkeyEntries.find((name) => POLICY_SUBKEYS[name].toLowerCase() === sub.toLowerCase())
+    if (sub !== '' && entry === undefined) {
+      if (key.values.length > 0) issues.push({ path: `(registry) ${sub}`, message: UNKNOWN_SUBKEY })
+      continue
+    }
     for (const value of key.values) {
       if (value.name === '') continue
-      const where = sub === '' ? value.name : `${sub}\\${value.name}`
       const data = plainValue(value, env)
       if ('problem' in data) {
-        issues.push({ path: `(registry) ${where}`, message: data.problem })
+        issues.push({ path: `(registry) ${sub === '' ? value.name : `${sub}\\${value.name}`}`, message: data.problem })
         continue
       }
-      if (section === '') {
-        const name = topLevel.find((entry) => entry.toLowerCase() === value.name.toLowerCase())
+      if (entry === undefined) {
+        const name = topLevel.find((top) => top.toLowerCase() === value.name.toLowerCase())
         if (name === undefined)
           raw[value.name] = data.value // parsePolicy reports it as an unknown key
         else raw[name] = coerce(data.value, policyEntries[name])
-      } else if (section === 'defaults' || section === 'locked') {
-        const entry = section === 'defaults' ? 'defaults' : 'locked'
-        const name = settingNames.find((setting) => setting.toLowerCase() === value.name.toLowerCase())
-        const group = (raw[entry] ??= {}) as Record<string, unknown>
-        group[name ?? value.name] = name === undefined ? data.value : coerce(data.value, settingsSchema.shape[name])
-      } else if (section === 'microphoneapps') {
+      } else if (entry === 'microphoneApps') {
         const group = (raw.microphoneApps ??= {}) as Record<string, unknown>
         group[value.name] = typeof data.value === 'string' ? data.value.trim() : data.value
       } else {
-        issues.push({ path: `(registry) ${sub}`, message: 'unknown subkey (use Defaults, Locked or MicrophoneApps)' })
-        break
+        const name = settingNames.find((setting) => setting.toLowerCase() === value.name.toLowerCase())
+        const group = (raw[entry] ??= {}) as Record<string, unknown>
+        group[name ?? value.name] = name === undefined ? data.value : coerce(data.value, settingsSchema.shape[name])
       }
     }
   }
