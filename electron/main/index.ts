@@ -17,6 +17,7 @@ import { defaultPolicyFile, loadMachinePolicy } from '../services/policy/policy-
 import { watchPolicyFile } from '../services/policy/policy-watch'
 import { applyCallLinks } from './call-links'
 import { electronExportShell, exportArgs, runExportAndQuit } from './export-shell'
+import { printPolicyAndQuit, printPolicyArgs } from './policy-shell'
 import { runTeamReportAndQuit, teamReportArgs } from './team-report-shell'
 import { isOwnRendererFrame, registerIpc, sendToAllWindows } from './ipc'
 import { startAtLoginKeeper, startedAtLogin } from './login-item'
@@ -50,10 +51,14 @@ enableLoopbackCapture(app, process.platform)
 
 const exportCommand = exportArgs(process.argv)
 const teamReportCommand = teamReportArgs(process.argv)
+const printPolicyCommand = printPolicyArgs(process.argv)
 /** The report fonts: in the packaged app's resources, else in the source tree. */
 const fontDir = () => findFontDir(__dirname, app.isPackaged ? process.resourcesPath : undefined)
 
-if (exportCommand) {
+if (printPolicyCommand) {
+  // `CalmDeck --print-policy`: the machine policy in force as JSON, no window, no lock (see README).
+  printPolicyAndQuit(app, printPolicyCommand)
+} else if (exportCommand) {
   // `CalmDeck --export …`: a report on the command line, no window, no lock (see README).
   runExportAndQuit(app, exportCommand, fontDir())
 } else if (teamReportCommand) {

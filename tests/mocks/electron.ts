@@ -64,6 +64,7 @@ export function createElectronFake(options: FakeOptions = {}) {
     getPreferredSystemLanguages: () => options.systemLanguages ?? ['en-US'],
     getAppPath: () => '/fake/app',
     quit: () => record('app.quit', []),
+    exit: (code?: number) => record('app.exit', [code]),
     setAsDefaultProtocolClient: (...args: unknown[]) => (record('app.setAsDefaultProtocolClient', args), true),
     removeAsDefaultProtocolClient: (...args: unknown[]) => (record('app.removeAsDefaultProtocolClient', args), true),
     setLoginItemSettings: (...args: unknown[]) => record('app.setLoginItemSettings', args),

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { channels } from '../../shared/channels'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
+import { tempDir } from '../helpers/temp-dir'
 import { createElectronFake, fakeEvent, type ElectronFake } from '../mocks/electron'
 
 const root = path.resolve(__dirname, '../..')
@@ -538,6 +539,70 @@ describe('electron main, start at login on Windows and macOS (login item)', () =
     expect(startedAtLogin(fake.app, ['CalmDeck.exe'], 'win32')).toBe(false)
     expect(startedAtLogin(fake.app, ['CalmDeck'], 'darwin')).toBe(true)
     expect(startedAtLogin(createElectronFake().app, ['CalmDeck'], 'darwin')).toBe(false)
+  })
+})
+
+describe('electron main, --print-policy', () => {
+  /** Loads the main with these arguments after `--print-policy`, keeping what it prints. */
+  async function printPolicy(args: string[]) {
+    const configHome = tempConfigHome()
+    const printed = { out: [] as string[], err: [] as string[] }
+    // Kept, and written at once: the shell exits from the write's callback.
+    const keep = (into: string[]) =>
+      ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
+        into.push(String(chunk))
+        const done = typeof encoding === 'function' ? encoding : callback
+        if (typeof done === 'function') (done as () => void)()
+        return true
+      }) as typeof process.stdout.write
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(keep(printed.out))
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(keep(printed.err))
+    process.argv.push('--print-policy', ...args)
+    const fake = createElectronFake()
+    try {
+      await loadMain(fake, configHome)
+    } finally {
+      process.argv.splice(process.argv.indexOf('--print-policy'))
+      out.mockRestore()
+      err.mockRestore()
+    }
+    return { fake, configHome, out: printed.out.join(''), err: printed.err.join('') }
+  }
+
+  it('prints the policy in force as JSON and exits, before any lock, window or database', async () => {
+    const { dir, cleanup } = tempDir()
+    try {
+      const file = path.join(dir, 'policy.json')
+      fs.writeFileSync(file, JSON.stringify({ locked: { theme: 'dark' }, defaults: { recoveryMinutes: 7 } }))
+      const { fake, configHome, out, err } = await printPolicy(['--policy', file])
+      expect(err).toBe('')
+      expect(JSON.parse(out)).toMatchObject({
+        sources: [{ kind: 'file', source: file, found: true }],
+        entries: [
+          { path: 'defaults.recoveryMinutes', value: 7, source: file, locked: false },
+          { path: 'locked.theme', value: 'dark', source: file, locked: true },
+        ],
+        locked: ['theme'],
+        problems: [],
+      })
+      expect(callsNamed(fake.calls, 'app.exit')).toEqual([[0]])
+      const names = fake.calls.map((call) => call.name)
+      expect(names).not.toContain('app.requestSingleInstanceLock')
+      expect(names).not.toContain('app.whenReady')
+      expect(fake.windows).toHaveLength(0)
+      expect(fs.existsSync(path.join(configHome, 'CalmDeck', 'calmdeck.sqlite3'))).toBe(false)
+    } finally {
+      cleanup()
+    }
+  })
+
+  it('answers wrong arguments with the usage and exit status 2', async () => {
+    const { fake, out, err } = await printPolicy(['--registy'])
+    expect(out).toBe('')
+    // In the system's language: the usage names both commands in every one.
+    expect(err).toMatch(/^calmdeck policy: .*--registy.*\n\n.*npm run policy.*CalmDeck --print-policy/s)
+    expect(callsNamed(fake.calls, 'app.exit')).toEqual([[2]])
+    expect(fake.windows).toHaveLength(0)
   })
 })
 
