@@ -100,6 +100,8 @@ function onReady(): void {
     backupRunner: runBackupInWorker,
     exportRunner: runExportInWorker,
     systemLocales: systemLanguages,
+    // The live cues' own capture (renderer, audio service) is never taken for a phone.
+    microphone: { ownPids: () => app.getAppMetrics().map((metric) => metric.pid) },
   })
   services = ready
   // A policy.json IT changes applies at once (the registry is read again with it; not watched itself).

@@ -69,6 +69,7 @@ export function createElectronFake(options: FakeOptions = {}) {
     removeAsDefaultProtocolClient: (...args: unknown[]) => (record('app.removeAsDefaultProtocolClient', args), true),
     setLoginItemSettings: (...args: unknown[]) => record('app.setLoginItemSettings', args),
     getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: options.wasOpenedAtLogin ?? false }),
+    getAppMetrics: () => [{ pid: process.pid, type: 'Browser' }],
     commandLine: { appendSwitch: (...args: unknown[]) => record('app.commandLine.appendSwitch', args) },
   })
 
