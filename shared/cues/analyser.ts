@@ -17,6 +17,9 @@ export interface StreamAnalyserOptions {
   detector: VoiceDetector
 }
 
+/** This many exact zeros in a row (2 ms) are digital silence, not a quiet sound. */
+const DIGITAL_SILENCE_RUN = 32
+
 /** A frame's level: RMS in dBFS (a full-scale square is 0 dBFS, a full-scale sine −3.01), SILENCE_DB for digital silence. */
 export function levelDb(sumOfSquares: number, count: number): number {
   if (sumOfSquares <= 0) return SILENCE_DB
@@ -29,6 +32,10 @@ export function createStreamAnalyser({ inputRate, detector }: StreamAnalyserOpti
   const frame = new Int16Array(CUE_FRAME_SAMPLES)
   let filled = 0
   let sumOfSquares = 0
+  // Digital silence in a frame: the longest run of exact zeros so far, and the current one.
+  let zeroRun = 0
+  let longestZeroRun = 0
+  let freshStream = false
 
   return {
     push(samples) {
@@ -38,12 +45,23 @@ export function createStreamAnalyser({ inputRate, detector }: StreamAnalyserOpti
         sumOfSquares += sample * sample
         const scaled = Math.round(sample * 32768)
         frame[filled++] = scaled > 32767 ? 32767 : scaled < -32768 ? -32768 : scaled
+        zeroRun = scaled === 0 ? zeroRun + 1 : 0
+        if (zeroRun > longestZeroRun) longestZeroRun = zeroRun
         if (filled === CUE_FRAME_SAMPLES) {
           const level = levelDb(sumOfSquares, CUE_FRAME_SAMPLES)
-          // Digital silence holds no voice: the detector is not asked.
-          frames.push({ levelDb: level, voiced: level > SILENCE_DB && detector.isVoice(frame) })
+          // A frame with digital silence in it (a stream starting, a dropout) is not asked: sound
+          // rising out of exact zeros mid-frame misleads the detector's noise model for seconds.
+          // The stream's sound after it is a fresh start for the detector.
+          const gap = longestZeroRun >= DIGITAL_SILENCE_RUN
+          if (gap) freshStream = true
+          else if (freshStream) {
+            detector.reset?.()
+            freshStream = false
+          }
+          frames.push({ levelDb: level, voiced: !gap && level > SILENCE_DB && detector.isVoice(frame) })
           filled = 0
           sumOfSquares = 0
+          longestZeroRun = zeroRun
         }
       }
       return frames

@@ -32,4 +32,6 @@ export interface CueFrame {
 /** Decides, per frame of CUE_FRAME_SAMPLES 16-bit samples at CUE_SAMPLE_RATE, whether it holds a voice. */
 export interface VoiceDetector {
   isVoice(frame: Int16Array): boolean
+  /** Forgets what it learnt of the stream (its noise model), as when a stream starts afresh. */
+  reset?(): void
 }

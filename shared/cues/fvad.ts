@@ -21,6 +21,8 @@ interface FvadExports {
   e: () => number
   /** malloc(size): void* */
   f: (size: number) => number
+  /** fvad_reset(inst): back to the defaults (mode 0, 8 kHz) with a fresh noise model */
+  g: (inst: number) => void
   /** fvad_set_mode(inst, mode): 0 | -1 */
   j: (inst: number, mode: number) => number
   /** fvad_set_sample_rate(inst, rate): 0 | -1 */
@@ -32,7 +34,7 @@ interface FvadExports {
 function isExports(value: WebAssembly.Exports): value is WebAssembly.Exports & FvadExports {
   return (
     value.c instanceof WebAssembly.Memory &&
-    ['d', 'e', 'f', 'j', 'k', 'l'].every((name) => typeof value[name] === 'function')
+    ['d', 'e', 'f', 'g', 'j', 'k', 'l'].every((name) => typeof value[name] === 'function')
   )
 }
 
@@ -64,9 +66,12 @@ export function createFvadDetector(module: WebAssembly.Module, mode: FvadMode = 
   exports.d()
   const handle = exports.e()
   if (handle === 0) throw new Error('fvad: no memory for the detector')
-  if (exports.k(handle, CUE_SAMPLE_RATE) !== 0 || exports.j(handle, mode) !== 0) {
-    throw new Error(`fvad: rate ${CUE_SAMPLE_RATE} or mode ${mode} refused`)
+  const configure = () => {
+    if (exports.k(handle, CUE_SAMPLE_RATE) !== 0 || exports.j(handle, mode) !== 0) {
+      throw new Error(`fvad: rate ${CUE_SAMPLE_RATE} or mode ${mode} refused`)
+    }
   }
+  configure()
   const pointer = exports.f(CUE_FRAME_SAMPLES * 2)
   if (pointer === 0) throw new Error('fvad: no memory for a frame')
 
@@ -78,6 +83,10 @@ export function createFvadDetector(module: WebAssembly.Module, mode: FvadMode = 
       const result = exports.l(handle, pointer, CUE_FRAME_SAMPLES)
       if (result < 0) throw new Error('fvad: the frame was refused')
       return result === 1
+    },
+    reset() {
+      exports.g(handle)
+      configure()
     },
   }
 }

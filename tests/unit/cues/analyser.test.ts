@@ -86,6 +86,27 @@ describe('createStreamAnalyser', () => {
     })
   }
 
+  it('does not ask the detector about a frame with digital silence in it, and resets it after', () => {
+    const asked: number[] = []
+    let resets = 0
+    const detector: VoiceDetector = {
+      isVoice: (frame) => (asked.push(frame[0] ?? 0), true),
+      reset: () => void resets++,
+    }
+    const analyser = createStreamAnalyser({ inputRate: 16_000, detector })
+    const input = sine(16_000, 0.2, 440, 0.5) // 10 frames
+    input.fill(0, 1_000, 1_100) // 100 zeros inside frame 3 (samples 960–1279)
+    input[1_050] = 0.001 // a run of 50 zeros and one of 49: still digital silence
+    const frames = analyser.push(input)
+    expect(frames.map((f) => f.voiced)).toEqual([true, true, true, false, true, true, true, true, true, true])
+    expect(asked).toHaveLength(9)
+    expect(resets).toBe(1)
+    // A quiet sound with the odd zero sample (a sine's zero crossings) is not digital silence.
+    const quiet = createStreamAnalyser({ inputRate: 16_000, detector })
+    expect(quiet.push(sine(16_000, 0.2, 400, 0.01)).every((f) => f.voiced)).toBe(true)
+    expect(resets).toBe(1)
+  })
+
   it('keeps a tone above the new Nyquist frequency out when downsampling (anti-aliasing)', () => {
     // 12 kHz would fold to 4 kHz at 16 kHz without a low-pass; the filter takes it down ≥ 50 dB.
     for (const rate of [48_000, 44_100]) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CUE_FRAME_SAMPLES } from '../../../shared/cues/frames'
+import { createStreamAnalyser } from '../../../shared/cues/analyser'
 import { createFvadDetector } from '../../../shared/cues/fvad'
 import { buildDialogue } from '../../helpers/dialogues/build'
 import { DIALOGUES } from '../../helpers/dialogues/dialogues'
@@ -25,6 +26,26 @@ describe('createFvadDetector (libfvad in WASM, from the compiled module)', () =>
     expect(voiced / frames).toBeGreaterThan(0.2)
     expect(voiced / frames).toBeLessThan(0.5)
     expect(agree / frames).toBeGreaterThan(0.85)
+  })
+
+  it('hears no voice in noise that rises out of digital silence mid-frame (a stream starting, a dropout)', () => {
+    // The agent's first 4.5 s of calm-nl-en are room noise only; before them, digital silence
+    // ending at every offset within a frame. Unguarded, fvad called up to 176 of 225 frames voice.
+    const spec = DIALOGUES.find((d) => d.recipe.name === 'calm-nl-en')
+    if (!spec) throw new Error('no calm-nl-en dialogue')
+    const noise = Float32Array.from(
+      buildDialogue(spec.recipe).samples.agent.subarray(0, 16_000 * 4.5),
+      (s) => s / 32768,
+    )
+    for (let zeros = 1_000; zeros < 1_000 + CUE_FRAME_SAMPLES; zeros += 23) {
+      const input = new Float32Array(zeros + noise.length)
+      input.set(noise, zeros)
+      const analyser = createStreamAnalyser({ inputRate: 16_000, detector: createFvadDetector(module, 2) })
+      let voiced = 0
+      for (let i = 0; i < input.length; i += 128)
+        voiced += analyser.push(input.subarray(i, i + 128)).filter((f) => f.voiced).length
+      expect(voiced).toBeLessThanOrEqual(10)
+    }
   })
 
   it('calls digital silence no voice, in every mode', () => {
