@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test'
+import { teamReceiver } from '../helpers/team-receiver'
 import { DeckPage } from './deck-page'
 import { hostPerTest } from './host-per-test'
 import { NotesPage } from './notes-page'
+import { TeamPage } from './team-page'
 
-/** Keys in the window: Esc goes back from anywhere, a field included. */
+/** Keys in the window: Esc goes back from anywhere, a field included; typing is not a string of commands. */
 test.use({ colorScheme: 'light', locale: 'en-GB' })
 
 const env = hostPerTest()
@@ -57,4 +59,44 @@ test('Esc goes back from the note editor while typing; the note is saved, not a 
   await expect(deck.card).toBeVisible()
   await notes.openWithKey()
   await expect(notes.whatHappened).toHaveValue('Wants a refund by Friday')
+})
+
+test('a sentence typed outside a field starts a note: the call goes on, no break, no help request', async ({
+  page,
+}) => {
+  const receiver = await teamReceiver()
+  try {
+    const deck = new DeckPage(page)
+    const notes = new NotesPage(page)
+    const team = new TeamPage(page)
+    await deck.open(env.host.url)
+    await deck.openSettings()
+    await team.setChannel('teams', receiver.url, 'Sanne')
+    await deck.closeSettings()
+    await page.keyboard.press('c')
+    await expect(page.getByTestId('call-elapsed')).toBeVisible()
+
+    // E ends the call, W starts a break, G asks for help: all in this sentence, none a command.
+    const sentence = 'Went over the agreed wage, gave him a refund'
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    await page.keyboard.type(sentence, { delay: 30 })
+    await expect(notes.whatHappened).toHaveValue(sentence)
+    await expect(notes.whatHappened).toBeFocused()
+    await notes.expectSaved()
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('call-elapsed')).toBeVisible()
+    await expect(page.getByTestId('recovery-view')).toHaveCount(0)
+
+    // A single key is still a command; once it is logged, anything the sentence sent would have been too.
+    await page.keyboard.press('a')
+    await expect(page.getByTestId('toast')).toContainText('Logged: Anger rising')
+    await expect(page.getByTestId('call-elapsed')).toBeVisible()
+    await expect(team.status).toHaveCount(0)
+    expect(receiver.posts).toHaveLength(0)
+
+    await notes.openWithKey()
+    await expect(notes.whatHappened).toHaveValue(sentence)
+  } finally {
+    await receiver.stop()
+  }
 })
