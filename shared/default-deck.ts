@@ -315,7 +315,8 @@ export const defaultDeck: Deck = {
     {
       id: 'supervisor',
       kind: 'escalation',
-      title: { en: 'Supervisor', nl: 'Leidinggevende', hr: 'Nadređeni' },
+      // A soft hyphen (\u00ad): where "Leidinggevende" may break, as "Leiding-gevende", in a narrow button.
+      title: { en: 'Supervisor', nl: 'Leiding\u00adgevende', hr: 'Nadređeni' },
       prompt: {
         en: "It is not personal and not a defeat. Don't argue: hand the call over calmly.",
         nl: 'Niet persoonlijk opvatten en niet discussiëren: draag het gesprek rustig over.',

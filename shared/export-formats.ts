@@ -1,3 +1,5 @@
+import { orList, type AppLocale } from './locales'
+
 /**
  * The formats a report can be exported in: the one list every side reads (the export service and
  * its CLI, the End shift view). Kept free of zod so the renderer can import it. The host's renderer
@@ -36,7 +38,7 @@ export function formatForExtension(extension: string): ExportFormat | undefined 
   return exportFormats.find((format) => EXPORT_FORMATS[format].extension === wanted)
 }
 
-/** "csv, json, md or pdf": the formats in a sentence of a (English) CLI message. */
-export function formatList(): string {
-  return `${exportFormats.slice(0, -1).join(', ')} or ${exportFormats[exportFormats.length - 1]}`
+/** "csv, json, md or pdf" ("… of pdf", "… ili pdf"): the formats in a sentence of a CLI message. */
+export function formatList(locale: AppLocale = 'en'): string {
+  return orList(exportFormats, locale)
 }

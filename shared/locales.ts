@@ -27,3 +27,8 @@ export function matchLocale(preferred: readonly string[]): AppLocale {
 export function resolveLocale(setting: LocaleSetting, systemLocales: readonly string[]): AppLocale {
   return setting === 'auto' ? matchLocale(systemLocales) : setting
 }
+
+/** "a, b or c" in `locale`'s words (Intl's list rules; British English for en, as the reports' dates). */
+export function orList(items: readonly string[], locale: AppLocale): string {
+  return new Intl.ListFormat(locale === 'en' ? 'en-GB' : locale, { type: 'disjunction' }).format(items)
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { deckSchema, type Deck } from './deck'
 import { micAppSchema, micChoices, MAX_MIC_APPS } from './mic'
-import { settingsSchema, type Settings } from './settings'
+import { carryOverSettings, settingsSchema, type Settings } from './settings'
 import { formatPath, type Issue } from './result'
 import { teamChannelKinds } from './team-kinds'
 
@@ -102,7 +102,8 @@ function parseSettingsEntries(name: string, value: unknown, issues: Issue[]): Pa
     return {}
   }
   const out: Record<string, unknown> = {}
-  for (const [key, entry] of Object.entries(value)) {
+  // A policy written for an older CalmDeck may name a merged setting by its old name.
+  for (const [key, entry] of Object.entries(carryOverSettings(value) as object)) {
     const schema = Object.hasOwn(settingsSchema.shape, key) ? settingsSchema.shape[key as keyof Settings] : undefined
     if (!schema) {
       issues.push({ path: `${name}.${key}`, message: 'unknown setting' })

@@ -29,7 +29,6 @@ export const defaultSettings: Settings = {
   micMode: 'auto',
   micApps: {},
   hotkeys: {},
-  teamDisplayName: '',
   teamHelpOnSupervisor: false,
   teamShiftSummary: false,
   agentName: '',

@@ -71,13 +71,14 @@ export const settingsSchema = z.strictObject({
       acceleratorSchema.nullable(),
     )
     .refine((map) => Object.keys(map).length <= 80, 'too many hotkeys'),
-  /** The name help requests and shift summaries show the team ('' sends "An agent"). */
-  teamDisplayName: z.string().trim().max(80),
   /** Logging "supervisor requested" also sends a help request to the team channel. */
   teamHelpOnSupervisor: z.boolean(),
   /** End shift posts a summary card (figures only) to the team channel. */
   teamShiftSummary: z.boolean(),
-  /** The agent's display name, for the team (help requests, team reports). */
+  /**
+   * The agent's one name for the team: on help requests, shift summaries and (if allowed) team
+   * reports; '' sends "An agent". Was two settings before (see `mergedSettings`).
+   */
   agentName: z.string().trim().max(80),
   /** Team reports may show agentName (else the agent's figures only count in groups of 5 or more). */
   teamReportShowName: z.boolean(),
@@ -107,6 +108,27 @@ export const settingsSchema = z.strictObject({
   cueVenting: z.boolean(),
 })
 export type Settings = z.infer<typeof settingsSchema>
+
+/**
+ * Settings merged into another, old name → the one that stayed. A value stored (or set by IT's
+ * policy) under the old name carries over when the one that stayed is empty; the old name is
+ * never written again. `teamDisplayName` (the team channel's name field) and `agentName` (the
+ * team folder's) named one person twice; `agentName` stayed: it names the person, not a channel.
+ */
+export const mergedSettings = { teamDisplayName: 'agentName' } as const satisfies Record<string, keyof Settings>
+
+/** Settings as stored or written by IT, with merged settings' old names carried over (see `mergedSettings`). */
+export function carryOverSettings(values: unknown): unknown {
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) return values
+  const out: Record<string, unknown> = { ...values }
+  for (const [old, kept] of Object.entries(mergedSettings)) {
+    if (!Object.hasOwn(out, old)) continue
+    const value = out[old]
+    delete out[old]
+    if (out[kept] === undefined || out[kept] === '') out[kept] = value
+  }
+  return out
+}
 
 /** A partial update: at least one known key, nothing else. */
 export const settingsPatchSchema = settingsSchema

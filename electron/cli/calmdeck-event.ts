@@ -1,6 +1,7 @@
 import http from 'node:http'
 import { performance } from 'node:perf_hooks'
-import { EVENT_USAGE, parseEventArgs } from '../services/integrations/call-event-args'
+import { parseEventArgs } from '../services/integrations/call-event-args'
+import { cliSpeech, optionValue, type CliSpeech, type CliTexts } from './cli-language'
 import { defaultDataDir } from '../services/storage/data-dir'
 import { EVENTS_PATH } from '../services/integrations/local-api-constants'
 import { readConnection } from '../services/integrations/local-api-files'
@@ -24,6 +25,18 @@ export interface CliIo {
   err: (line: string) => void
   /** How long the request may take (`requestBudgetMs`); the deadline's default without it. */
   remainingMs?: () => number
+  env?: NodeJS.ProcessEnv
+}
+
+/**
+ * The hook's language, asked for only when it has something to say (usage, a problem): CalmDeck's
+ * setting in the data folder, else the environment's. The database module is loaded only then,
+ * so a hook that succeeds starts as fast as before.
+ */
+async function speechFor(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<CliSpeech> {
+  const { storedLocale } = await import('./stored-locale')
+  const dataDir = optionValue(argv, 'data-dir') ?? defaultDataDir()
+  return cliSpeech(argv, env, () => storedLocale(dataDir))
 }
 
 /**
@@ -32,22 +45,26 @@ export interface CliIo {
  * arguments. Always one line on failure; never a stack trace.
  */
 export async function runEventCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const env = io.env ?? process.env
   const args = parseEventArgs(argv)
   if (args.kind === 'help') {
-    io.out(EVENT_USAGE)
+    io.out((await speechFor(argv, env)).texts.event.usage)
     return 0
   }
   if (args.kind === 'error') {
-    io.err(`calmdeck-event: ${args.message} (see calmdeck-event --help)`)
+    const speech = await speechFor(argv, env)
+    // Parsed again only to name the problem in the user's language.
+    const again = parseEventArgs(argv, speech)
+    const message = again.kind === 'error' ? again.message : args.message
+    io.err(`calmdeck-event: ${message} ${speech.texts.event.seeHelp}`)
     return 2
   }
   const dataDir = args.dataDir ?? defaultDataDir()
   const connection = readConnection(dataDir)
   if (!connection.ok) {
+    const { texts } = await speechFor(argv, env)
     io.err(
-      connection.reason === 'not-running'
-        ? 'calmdeck-event: CalmDeck is not running (or its local API is off).'
-        : `calmdeck-event: CalmDeck's token file is missing in ${dataDir}.`,
+      `calmdeck-event: ${connection.reason === 'not-running' ? texts.event.notRunning : texts.event.tokenMissing(dataDir)}`,
     )
     return 1
   }
@@ -56,11 +73,27 @@ export async function runEventCli(argv: readonly string[], io: CliIo): Promise<n
   const timeoutMs = io.remainingMs?.() ?? DEADLINE_MS
   const answer = await post(connection.port, connection.token, body, timeoutMs)
   if (answer.kind === 'ok') return 0
-  io.err(`calmdeck-event: ${answer.message}`)
+  const { texts } = await speechFor(argv, env)
+  io.err(
+    `calmdeck-event: ${answer.kind === 'refused' ? (answer.message ?? texts.event.refused) : failure(answer, texts)}`,
+  )
   return 1
 }
 
-type Answer = { kind: 'ok' } | { kind: 'failed'; message: string }
+/** Why the event did not arrive, in the user's language. */
+function failure(answer: Exclude<Answer, { kind: 'ok' } | { kind: 'refused' }>, texts: CliTexts): string {
+  if (answer.kind === 'timeout') return texts.event.noAnswer
+  if (answer.kind === 'broke-off') return texts.event.brokeOff
+  return answer.code === 'ECONNREFUSED' ? texts.event.connectionRefused : texts.event.unreachable(answer.code)
+}
+
+/** How the request ended; a refusal carries CalmDeck's own message when it gave one. */
+type Answer =
+  | { kind: 'ok' }
+  | { kind: 'refused'; message: string | null }
+  | { kind: 'timeout' }
+  | { kind: 'broke-off' }
+  | { kind: 'unreachable'; code: string }
 
 function post(port: number, token: string, body: string, timeoutMs: number): Promise<Answer> {
   return new Promise((resolve) => {
@@ -90,37 +123,31 @@ function post(port: number, token: string, body: string, timeoutMs: number): Pro
         res.setEncoding('utf8')
         res.on('data', (chunk: string) => (text += chunk.slice(0, 4096)))
         res.on('end', () =>
-          finish(res.statusCode === 200 ? { kind: 'ok' } : { kind: 'failed', message: refusal(text) }),
+          finish(res.statusCode === 200 ? { kind: 'ok' } : { kind: 'refused', message: refusal(text) }),
         )
-        res.on('error', () => finish({ kind: 'failed', message: 'the answer from CalmDeck broke off.' }))
+        res.on('error', () => finish({ kind: 'broke-off' }))
       },
     )
     const timer = setTimeout(() => {
-      finish({ kind: 'failed', message: 'CalmDeck did not answer in time.' })
+      finish({ kind: 'timeout' })
       req.destroy()
     }, timeoutMs)
     req.on('error', (error: NodeJS.ErrnoException) => {
-      finish({
-        kind: 'failed',
-        message:
-          error.code === 'ECONNREFUSED'
-            ? 'CalmDeck is not running.'
-            : `could not reach CalmDeck (${error.code ?? 'error'}).`,
-      })
+      finish({ kind: 'unreachable', code: error.code ?? 'error' })
     })
     req.end(body)
   })
 }
 
-/** The refusal's message from the API's JSON answer, on one line. */
-function refusal(text: string): string {
+/** The refusal's message from the API's JSON answer, on one line; null when it gave none. */
+function refusal(text: string): string | null {
   try {
     const message = (JSON.parse(text) as { error?: { message?: unknown } }).error?.message
     if (typeof message === 'string') return message.replace(/\s+/g, ' ').slice(0, 300)
   } catch {
     // Not JSON: fall through.
   }
-  return 'CalmDeck refused the event.'
+  return null
 }
 
 export async function main(): Promise<void> {
@@ -130,7 +157,8 @@ export async function main(): Promise<void> {
   const guard = setTimeout(
     () => {
       if (answered) process.exit() // answered, but something still holds the process: keep its code
-      process.stderr.write('calmdeck-event: CalmDeck did not answer in time.\n')
+      // No time to read the setting: the environment's language.
+      process.stderr.write(`calmdeck-event: ${cliSpeech([], process.env, () => undefined).texts.event.noAnswer}\n`)
       process.exit(1)
     },
     requestBudgetMs(performance.now()) + 100,
@@ -141,7 +169,7 @@ export async function main(): Promise<void> {
     err: (line) => process.stderr.write(line + '\n'),
     remainingMs: () => requestBudgetMs(performance.now()),
   }).catch(() => {
-    process.stderr.write('calmdeck-event: could not send the event.\n')
+    process.stderr.write(`calmdeck-event: ${cliSpeech([], process.env, () => undefined).texts.event.notSent}\n`)
     return 1
   })
   answered = true

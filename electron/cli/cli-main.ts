@@ -12,18 +12,21 @@ export interface ReportCliIo extends CliLines {
   timeZone?: string
   env?: NodeJS.ProcessEnv
   fontDir?: string
+  /** CalmDeck's data folder whose language setting a CLI without `--data-dir` speaks (default: the app's). */
+  settingsDir?: string
 }
 
 /**
  * A CLI's `main`: runs it on this process's output and sets the exit code. Anything the CLI did
- * not turn into a line of its own ends in `fallback` (one line, never a stack trace).
+ * not turn into a line of its own ends in `fallback()` (one line in the CLI's language, never a
+ * stack trace).
  */
-export async function runCliMain(run: (io: CliLines) => Promise<number>, fallback: string): Promise<number> {
+export async function runCliMain(run: (io: CliLines) => Promise<number>, fallback: () => string): Promise<number> {
   const code = await run({
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
   }).catch(() => {
-    process.stderr.write(fallback + '\n')
+    process.stderr.write(fallback() + '\n')
     return 1
   })
   process.exitCode = code

@@ -3,26 +3,15 @@ import { z } from 'zod'
 import { exportFormats, formatList, type ExportFormat } from '../../shared/export-formats'
 import { APP_LOCALES, type AppLocale } from '../../shared/locales'
 import type { LocalClock } from '../services/time/local-clock'
+import { ENGLISH, type CliSpeech } from './cli-language'
 import { parseMoment, readCli, readPeriodAndFormat } from './cli-args'
 
 export { parseMoment }
 
-/** "en, nl or hr": the app languages, as the usage and the --lang error name them. */
-const LANGUAGES_TEXT = `${APP_LOCALES.slice(0, -1).join(', ')} or ${APP_LOCALES.at(-1)}`
-
-export const EXPORT_USAGE = `Usage: npm run export -- --from <ISO date/time> --to <ISO date/time> --format ${exportFormats.join('|')} --out <path>
-                         [--data-dir <folder>] [--redact] [--force] [--lang ${APP_LOCALES.join('|')}] [--remark <text>]
-
-Writes CalmDeck's incident report for [from, to) to one file. Reads the data without changing it,
-also while CalmDeck is running.
-  --from, --to  2026-11-22 (local midnight), 2026-11-22T08:00 (local time) or with an offset/Z
-  --format      ${formatList()} (may be left out when --out ends in one of them)
-  --out         the file to write, or an existing folder (a name with the period is chosen)
-  --data-dir    CalmDeck's data folder (default: the desktop app's own)
-  --redact      mask phone numbers and e-mail addresses
-  --force       replace an existing file
-  --lang        report language (default: CalmDeck's language setting, else the system's)
-  --remark      a closing remark to include`
+/** The export CLI's usage in the speech's language. */
+export function exportUsage({ texts, locale }: CliSpeech = ENGLISH): string {
+  return texts.export.usage(formatList(locale), exportFormats.join('|'), APP_LOCALES.join('|'))
+}
 
 export interface ExportArgs {
   from: number
@@ -38,21 +27,26 @@ export interface ExportArgs {
 
 export type ParsedExportArgs = { kind: 'run'; args: ExportArgs } | { kind: 'help' } | { kind: 'error'; message: string }
 
+/** The arguments' shape; problems are named in the CLI's language by `readCli`. */
 const rawSchema = z.strictObject({
-  from: z.string({ error: 'is required' }),
-  to: z.string({ error: 'is required' }),
-  format: z.enum(exportFormats, { error: `must be ${formatList()}` }).optional(),
-  out: z.string({ error: 'is required' }).min(1, 'is required'),
+  from: z.string(),
+  to: z.string(),
+  format: z.enum(exportFormats).optional(),
+  out: z.string().min(1),
   'data-dir': z.string().min(1).optional(),
   redact: z.boolean().optional(),
   force: z.boolean().optional(),
-  lang: z.enum(APP_LOCALES, { error: `must be ${LANGUAGES_TEXT}` }).optional(),
+  lang: z.enum(APP_LOCALES).optional(),
   remark: z.string().max(4000).optional(),
   help: z.boolean().optional(),
 })
 
-/** Parses the command line; never throws. */
-export function parseExportArgs(argv: readonly string[], clock: LocalClock): ParsedExportArgs {
+/** Parses the command line; never throws. Problems are named in `speech`'s language. */
+export function parseExportArgs(
+  argv: readonly string[],
+  clock: LocalClock,
+  speech: CliSpeech = ENGLISH,
+): ParsedExportArgs {
   const read = readCli(
     argv,
     {
@@ -68,10 +62,11 @@ export function parseExportArgs(argv: readonly string[], clock: LocalClock): Par
       help: { type: 'boolean', short: 'h' },
     },
     rawSchema,
+    speech,
   )
   if (read.kind !== 'ok') return read
   const raw = read.values
-  const period = readPeriodAndFormat(raw, clock, { from: '2026-11-22T08:00', to: '2026-11-22T16:30' })
+  const period = readPeriodAndFormat(raw, clock, { from: '2026-11-22T08:00', to: '2026-11-22T16:30' }, speech)
   if ('error' in period) return { kind: 'error', message: period.error }
   const { from, to, format } = period
   return {

@@ -1,5 +1,4 @@
 import path from 'node:path'
-import { resolveLocale } from '../../shared/locales'
 import { AppError } from '../../shared/result'
 import { NewerDatabaseError } from '../services/storage/database'
 import { defaultDataDir } from '../services/storage/data-dir'
@@ -10,13 +9,13 @@ import { findFontDir } from '../services/export/font-dir'
 import { renderReport } from '../services/export/format-renderers'
 import { localClock, machineTimeZone } from '../services/time/local-clock'
 import { openReadOnly } from '../services/export/read-only-db'
-import { writeFileSafely } from '../services/export/safe-write'
+import { WriteRefused, writeFileSafely } from '../services/export/safe-write'
 import type { ManagedPolicy } from '../services/policy/managed-policy'
 import { loadMachinePolicy } from '../services/policy/policy-file'
-import { KeyValueStore, SettingsService } from '../services/settings/settings-service'
-import { environmentLocales } from '../services/settings/system-locales'
-import { EXPORT_USAGE, parseExportArgs } from './export-args'
+import { cliSpeech, optionValue, type CliTexts } from './cli-language'
+import { exportUsage, parseExportArgs } from './export-args'
 import { isFolder, runCliMain, type ReportCliIo } from './cli-main'
+import { storedLocale } from './stored-locale'
 
 export interface ExportCliIo extends ReportCliIo {
   nativeBinding?: string
@@ -31,36 +30,38 @@ export interface ExportCliIo extends ReportCliIo {
  */
 export async function runExportCli(argv: readonly string[], io: ExportCliIo): Promise<number> {
   const clock = localClock(io.timeZone ?? machineTimeZone())
-  const parsed = parseExportArgs(argv, clock)
+  const env = io.env ?? process.env
+  // The same policy as the app: its deck's event kinds, its language lock, its forced masking.
+  const policy = io.policy ?? loadMachinePolicy(process.platform, env)
+  // One language for the messages and the report: --lang, else the setting, else the system's.
+  const dataDir = optionValue(argv, 'data-dir') ?? io.settingsDir ?? defaultDataDir()
+  const speech = cliSpeech(argv, env, () => storedLocale(dataDir, policy, io.nativeBinding))
+  const texts = speech.texts
+  const parsed = parseExportArgs(argv, clock, speech)
   if (parsed.kind === 'help') {
-    io.out(EXPORT_USAGE)
+    io.out(exportUsage(speech))
     return 0
   }
   if (parsed.kind === 'error') {
-    io.err(`calmdeck export: ${parsed.message}\n\n${EXPORT_USAGE}`)
+    io.err(`calmdeck export: ${parsed.message}\n\n${exportUsage(speech)}`)
     return 2
   }
   const args = parsed.args
   const now = io.now ?? Date.now
-  // The same policy as the app: its deck's event kinds, its language lock, its forced masking.
-  const policy = io.policy ?? loadMachinePolicy(process.platform, io.env ?? process.env)
   if (policy.locked.exportRedact === true && !args.redact) {
-    io.err('calmdeck export: masking is set by your organisation: add --redact. Nothing was written.')
+    io.err(`calmdeck export: ${texts.export.redactLocked}`)
     return 1
   }
   try {
     const db = openReadOnly(args.dataDir ?? defaultDataDir(), io.nativeBinding)
     try {
-      const settings = new SettingsService(new KeyValueStore(db), undefined, undefined, policy).get()
-      // --lang, else the language setting, else the system's.
-      const language = resolveLocale(args.language ?? settings.locale, environmentLocales(io.env ?? process.env))
       const eventKinds = new DeckService(db, now, undefined, policy.deck).eventKinds()
       const report = buildReport(db, {
         from: args.from,
         to: args.to,
         now: now(),
         timeZone: clock.timeZone,
-        language,
+        language: speech.locale,
         eventKinds,
         redact: args.redact,
         remark: args.remark,
@@ -71,26 +72,37 @@ export async function runExportCli(argv: readonly string[], io: ExportCliIo): Pr
       const fontDir = io.fontDir ?? findFontDir(__dirname, resourcesPath())
       const data = await renderReport(report, args.format, { fontDir, eventKinds })
       writeFileSafely(target, data, { force: args.force })
-      io.out(`${target} (${report.summary.calls} calls, ${report.summary.hardCalls} hard)`)
+      io.out(texts.export.written(target, report.summary.calls, report.summary.hardCalls))
       return 0
     } finally {
       db.close()
     }
   } catch (error) {
     if (error instanceof NewerDatabaseError) {
-      io.err(`calmdeck export: ${error.message}`)
+      io.err(`calmdeck export: ${texts.newerData}`)
       return 3
     }
     if (error instanceof AppError) {
-      io.err(`calmdeck export: ${error.message}`)
+      io.err(`calmdeck export: ${refusal(error, args, texts)}`)
       return 1
     }
     const code = (error as { code?: unknown } | null)?.code
     io.err(
-      `calmdeck export: the report could not be made (${error instanceof Error ? error.name : 'error'}${typeof code === 'string' ? `, ${code}` : ''}).`,
+      `calmdeck export: ${texts.export.failed(`${error instanceof Error ? error.name : 'error'}${typeof code === 'string' ? `, ${code}` : ''}`)}`,
     )
     return 1
   }
+}
+
+/** Why nothing was written, in the CLI's language where the reason is known (a path, never contents). */
+function refusal(error: AppError, args: { dataDir: string | undefined; out: string }, texts: CliTexts): string {
+  if (error instanceof WriteRefused) {
+    if (error.reason === 'exists') return texts.export.exists(path.basename(args.out))
+    if (error.reason === 'no-folder') return texts.export.noFolder(path.dirname(args.out))
+    return error.message
+  }
+  if (error.code === 'not-found') return texts.export.noData(args.dataDir ?? defaultDataDir())
+  return error.message
 }
 
 function resourcesPath(): string | undefined {
@@ -98,7 +110,10 @@ function resourcesPath(): string | undefined {
 }
 
 export function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
-  return runCliMain((io) => runExportCli(argv, io), 'calmdeck export: the report could not be made.')
+  return runCliMain(
+    (io) => runExportCli(argv, io),
+    () => `calmdeck export: ${cliSpeech(argv, process.env, () => undefined).texts.export.failed('error')}`,
+  )
 }
 
 if (require.main === module) void main()

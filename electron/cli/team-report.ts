@@ -1,28 +1,23 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { exportFormats, formatList, type ExportFormat } from '../../shared/export-formats'
-import { APP_LOCALES, resolveLocale, type AppLocale } from '../../shared/locales'
+import { hostTexts } from '../../shared/i18n/host-catalog'
+import { APP_LOCALES, type AppLocale } from '../../shared/locales'
 import { AppError } from '../../shared/result'
 import { findFontDir } from '../services/export/font-dir'
-import { environmentLocales } from '../services/settings/system-locales'
+import { WriteRefused } from '../services/export/safe-write'
+import { defaultDataDir } from '../services/storage/data-dir'
 import { buildTeamReport, writeTeamReport } from '../services/team-report/team-report-service'
 import { localClock, machineTimeZone, type LocalClock } from '../services/time/local-clock'
 import { readCli, readPeriodAndFormat } from './cli-args'
+import { ENGLISH, cliSpeech, type CliSpeech } from './cli-language'
 import { isFolder, runCliMain, type ReportCliIo } from './cli-main'
+import { storedLocale } from './stored-locale'
 
-export const TEAM_REPORT_USAGE = `Usage: npm run team-report -- --in <folder> --from <ISO date> --to <ISO date> --format ${exportFormats.join('|')} --out <path>
-                              [--lang ${APP_LOCALES.join('|')}] [--force]
-
-Reads every shift file (JSON) in a CalmDeck team folder and writes the team's figures per day and
-per week for the shifts that start in [from, to). Files that are damaged, not CalmDeck's or personal
-exports are listed and skipped; the same shift twice counts once. Agents who did not opt in to
-their name are counted together, and a group of fewer than 5 of them is never shown as figures.
-  --in          the team folder
-  --from, --to  2026-01-01 (local midnight), 2026-01-01T08:00 (local time) or with an offset/Z
-  --format      ${formatList()} (may be left out when --out ends in one of them)
-  --out         the file to write, or an existing folder (a name with the period is chosen)
-  --lang        report language (default: the system's)
-  --force       replace an existing file`
+/** The team report CLI's usage in the speech's language. */
+export function teamReportUsage({ texts, locale }: CliSpeech = ENGLISH): string {
+  return texts.teamReport.usage(formatList(locale), exportFormats.join('|'), APP_LOCALES.join('|'))
+}
 
 interface TeamReportArgs {
   folder: string
@@ -34,21 +29,22 @@ interface TeamReportArgs {
   force: boolean
 }
 
+/** The arguments' shape; problems are named in the CLI's language by `readCli`. */
 const rawSchema = z.strictObject({
-  in: z.string({ error: 'is required' }).min(1, 'is required'),
-  from: z.string({ error: 'is required' }),
-  to: z.string({ error: 'is required' }),
-  format: z.enum(exportFormats, { error: `must be ${formatList()}` }).optional(),
-  out: z.string({ error: 'is required' }).min(1, 'is required'),
-  lang: z.enum(APP_LOCALES, { error: `must be ${APP_LOCALES.join(', ')}` }).optional(),
+  in: z.string().min(1),
+  from: z.string(),
+  to: z.string(),
+  format: z.enum(exportFormats).optional(),
+  out: z.string().min(1),
+  lang: z.enum(APP_LOCALES).optional(),
   force: z.boolean().optional(),
   help: z.boolean().optional(),
 })
 
 type Parsed = { kind: 'run'; args: TeamReportArgs } | { kind: 'help' } | { kind: 'error'; message: string }
 
-/** Parses the command line; never throws. */
-export function parseTeamReportArgs(argv: readonly string[], clock: LocalClock): Parsed {
+/** Parses the command line; never throws. Problems are named in `speech`'s language. */
+export function parseTeamReportArgs(argv: readonly string[], clock: LocalClock, speech: CliSpeech = ENGLISH): Parsed {
   const read = readCli(
     argv,
     {
@@ -62,10 +58,11 @@ export function parseTeamReportArgs(argv: readonly string[], clock: LocalClock):
       help: { type: 'boolean', short: 'h' },
     },
     rawSchema,
+    speech,
   )
   if (read.kind !== 'ok') return read
   const raw = read.values
-  const period = readPeriodAndFormat(raw, clock, { from: '2026-01-01', to: '2027-01-01' })
+  const period = readPeriodAndFormat(raw, clock, { from: '2026-01-01', to: '2027-01-01' }, speech)
   if ('error' in period) return { kind: 'error', message: period.error }
   const { from, to, format } = period
   return {
@@ -90,42 +87,57 @@ export type TeamReportCliIo = ReportCliIo
  */
 export async function runTeamReportCli(argv: readonly string[], io: TeamReportCliIo): Promise<number> {
   const clock = localClock(io.timeZone ?? machineTimeZone())
-  const parsed = parseTeamReportArgs(argv, clock)
+  // One language for the messages and the report: --lang, else CalmDeck's setting on this machine, else the system's.
+  const settingsDir = io.settingsDir ?? defaultDataDir()
+  const speech = cliSpeech(argv, io.env ?? process.env, () => storedLocale(settingsDir))
+  const texts = speech.texts
+  const parsed = parseTeamReportArgs(argv, clock, speech)
   if (parsed.kind === 'help') {
-    io.out(TEAM_REPORT_USAGE)
+    io.out(teamReportUsage(speech))
     return 0
   }
   if (parsed.kind === 'error') {
-    io.err(`calmdeck team-report: ${parsed.message}\n\n${TEAM_REPORT_USAGE}`)
+    io.err(`calmdeck team-report: ${parsed.message}\n\n${teamReportUsage(speech)}`)
     return 2
   }
   const args = parsed.args
   try {
     const report = buildTeamReport(args, (io.now ?? Date.now)())
-    for (const item of report.skipped) io.err(`calmdeck team-report: skipped ${item.file} (${item.reason})`)
+    const reasons = hostTexts[speech.locale].teamReport.reasons
+    for (const item of report.skipped)
+      io.err(`calmdeck team-report: ${texts.teamReport.skipped(item.file, reasons[item.reason])}`)
     const target = await writeTeamReport(report, {
       format: args.format,
       target: args.out,
       targetIsFolder: isFolder(args.out),
-      language: resolveLocale(args.language ?? 'auto', environmentLocales(io.env ?? process.env)),
+      language: speech.locale,
       timeZone: clock.timeZone,
       fontDir: io.fontDir ?? findFontDir(__dirname, (process as { resourcesPath?: string }).resourcesPath),
       force: args.force,
     })
-    io.out(`${target} (${report.shifts} shifts, ${report.agents} agents, ${report.skipped.length} files skipped)`)
+    io.out(texts.teamReport.written(target, report.shifts, report.agents, report.skipped.length))
     return 0
   } catch (error) {
-    if (error instanceof AppError) {
-      io.err(`calmdeck team-report: ${error.message}`)
+    if (error instanceof WriteRefused && error.reason === 'exists') {
+      io.err(`calmdeck team-report: ${texts.export.exists(path.basename(args.out))}`)
       return 1
     }
-    io.err(`calmdeck team-report: the report could not be made (${error instanceof Error ? error.name : 'error'}).`)
+    if (error instanceof AppError) {
+      io.err(
+        `calmdeck team-report: ${error.code === 'not-found' ? texts.teamReport.noFolder(args.folder) : error.message}`,
+      )
+      return 1
+    }
+    io.err(`calmdeck team-report: ${texts.teamReport.failed(error instanceof Error ? error.name : 'error')}`)
     return 1
   }
 }
 
 export function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
-  return runCliMain((io) => runTeamReportCli(argv, io), 'calmdeck team-report: the report could not be made.')
+  return runCliMain(
+    (io) => runTeamReportCli(argv, io),
+    () => `calmdeck team-report: ${cliSpeech(argv, process.env, () => undefined).texts.teamReport.failed('error')}`,
+  )
 }
 
 if (require.main === module) void main()

@@ -282,13 +282,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     now,
     clock: dayClock,
     language,
-    agentName: () => settings.get().teamDisplayName,
+    agentName: () => settings.get().agentName,
     send: (message) => team.send(message),
   })
   const postShiftSummary = shiftSummaryPoster({
     enabled: () => settings.get().teamShiftSummary,
     hasChannel: () => team.hasChannel(),
-    agentName: () => settings.get().teamDisplayName,
+    agentName: () => settings.get().agentName,
     breaks: (from, to) => recovery.summary(from, to),
     clock: dayClock,
     send: (message, key) => team.send(message, key),

@@ -1,7 +1,11 @@
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import type { StorageNotice } from '../../shared/contract'
+import { hostTexts } from '../../shared/i18n/host-catalog'
+import { resolveLocale } from '../../shared/locales'
+import { readCli } from '../cli/cli-args'
+import { ENGLISH, cliSpeech, optionValue, type CliSpeech, type CliTexts } from '../cli/cli-language'
+import { environmentLocales } from '../services/settings/system-locales'
 import { defaultDataDir } from '../services/storage/data-dir'
 import { runBackupInWorker } from '../services/storage/backup-worker-runner'
 import { markStartup, startupTimings } from '../services/support/startup-marks'
@@ -9,13 +13,7 @@ import { startWebHost } from './server'
 
 export const DEFAULT_PORT = 4780
 
-const USAGE = `Usage: npm run web -- [--port <1-65535>] [--data-dir <folder>] [--policy <file>]
-
-Serves CalmDeck in the browser at http://127.0.0.1:<port>/ (loopback only).
-  --port      port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
-  --data-dir  folder for CalmDeck's data (default: the desktop app's own data folder)
-  --policy    IT's policy.json to apply (default: none)`
-
+/** The arguments' shape; problems are named in the user's language by `readCli`. */
 const argsSchema = z.strictObject({
   port: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT),
   'data-dir': z.string().min(1).optional(),
@@ -25,52 +23,57 @@ const argsSchema = z.strictObject({
 
 export type WebArgs = { port: number; dataDir: string; policyFile?: string } | { help: true } | { error: string }
 
-/** Parses the command line; never throws. */
-export function parseWebArgs(argv: string[]): WebArgs {
-  let values: unknown
-  try {
-    values = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string' },
-        'data-dir': { type: 'string' },
-        policy: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : 'unreadable arguments' }
-  }
-  const parsed = argsSchema.safeParse(values)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    return { error: `--${String(issue?.path[0] ?? 'argument')}: ${issue?.message ?? 'invalid'}` }
-  }
-  if (parsed.data.help) return { help: true }
-  const { port, policy } = parsed.data
-  const dataDir = path.resolve(parsed.data['data-dir'] ?? defaultDataDir())
+/** Parses the command line; never throws. Problems are named in `speech`'s language. */
+export function parseWebArgs(argv: string[], speech: CliSpeech = ENGLISH): WebArgs {
+  const read = readCli(
+    argv,
+    {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      policy: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    argsSchema,
+    speech,
+  )
+  if (read.kind === 'help') return { help: true }
+  if (read.kind === 'error') return { error: read.message }
+  const { port, policy } = read.values
+  const dataDir = path.resolve(read.values['data-dir'] ?? defaultDataDir())
   return policy === undefined ? { port, dataDir } : { port, dataDir, policyFile: path.resolve(policy) }
 }
 
-function noticeLine(notice: StorageNotice): string {
-  if (notice.kind === 'backup-failed') return 'the backup before updating the database failed.'
+/**
+ * The user's language for the usage and a start that failed: the data folder's setting, else the
+ * system's. The database module is loaded only then: a start that goes well does not wait for it.
+ */
+async function speechFor(argv: readonly string[]): Promise<CliSpeech> {
+  const { storedLocale } = await import('../cli/stored-locale')
+  const dataDir = optionValue(argv, 'data-dir') ?? defaultDataDir()
+  return cliSpeech(argv, process.env, () => storedLocale(dataDir))
+}
+
+function noticeLine(notice: StorageNotice, texts: CliTexts): string {
+  if (notice.kind === 'backup-failed') return texts.web.backupFailed
   const restored = notice.restoredFrom === null ? null : new Date(notice.restoredFrom).toISOString()
-  return restored
-    ? `the database was damaged; it was moved aside as ${notice.movedTo} and the backup of ${restored} restored.`
-    : `the database was damaged; it was moved aside as ${notice.movedTo} and a new one started.`
+  return restored ? texts.web.damagedRestored(notice.movedTo, restored) : texts.web.damagedNew(notice.movedTo)
 }
 
 export async function main(): Promise<void> {
   markStartup('entry-loaded')
-  const args = parseWebArgs(process.argv.slice(2))
+  const argv = process.argv.slice(2)
+  const args = parseWebArgs(argv)
   if ('help' in args) {
-    console.log(USAGE)
+    console.log((await speechFor(argv)).texts.web.usage(DEFAULT_PORT))
     return
   }
   if ('error' in args) {
-    console.error(`calmdeck web: ${args.error}\n\n${USAGE}`)
+    // Parsed again only to name the problem in the user's language.
+    const speech = await speechFor(argv)
+    const again = parseWebArgs(argv, speech)
+    console.error(
+      `calmdeck web: ${'error' in again ? again.error : args.error}\n\n${speech.texts.web.usage(DEFAULT_PORT)}`,
+    )
     process.exitCode = 2
     return
   }
@@ -89,7 +92,8 @@ export async function main(): Promise<void> {
       // Announced as soon as pages can load; the services come up meanwhile.
       onListening: (url) => console.log(`CalmDeck web host listening on ${url} (data: ${args.dataDir})`),
     })
-    for (const notice of host.services.info.notices) console.error(`calmdeck web: ${noticeLine(notice)}`)
+    const texts = hostTexts[resolveLocale(host.services.settings.get().locale, environmentLocales(process.env))].cli
+    for (const notice of host.services.info.notices) console.error(`calmdeck web: ${noticeLine(notice, texts)}`)
     // For the first-card bench: where the start went (ms from the process's start to each phase's end).
     if (process.env.CALMDECK_STARTUP_TIMING === '1')
       console.error(`calmdeck web: startup ${JSON.stringify(startupTimings())}`)
@@ -99,7 +103,7 @@ export async function main(): Promise<void> {
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   } catch (error) {
-    console.error(`calmdeck web: ${describeStartError(error, args.port)}`)
+    console.error(`calmdeck web: ${describeStartError(error, args.port, (await speechFor(argv)).texts)}`)
     process.exitCode = isNewerDatabase(error) ? 3 : 1
   }
 }
@@ -109,12 +113,14 @@ function isNewerDatabase(error: unknown): error is Error {
   return error instanceof Error && error.name === 'NewerDatabaseError'
 }
 
-function describeStartError(error: unknown, port: number): string {
-  if (isNewerDatabase(error)) return error.message
+function describeStartError(error: unknown, port: number, texts: CliTexts): string {
+  if (isNewerDatabase(error)) return texts.newerData
   const code = (error as { code?: unknown } | null)?.code
-  if (code === 'EADDRINUSE') return `port ${port} is already in use. Choose another with --port.`
-  if (code === 'EACCES') return `not allowed to use port ${port} or the data folder.`
-  return `could not start (${error instanceof Error ? error.name : 'unknown error'}${typeof code === 'string' ? `, ${code}` : ''}).`
+  if (code === 'EADDRINUSE') return texts.web.portInUse(port)
+  if (code === 'EACCES') return texts.web.notAllowed(port)
+  return texts.web.couldNotStart(
+    `${error instanceof Error ? error.name : 'error'}${typeof code === 'string' ? `, ${code}` : ''}`,
+  )
 }
 
 if (require.main === module) void main()

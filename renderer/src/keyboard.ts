@@ -38,11 +38,19 @@ export function windowKeyFor(action: ActionId): string | null {
   return Object.entries(windowKeys).find(([, value]) => value === action)?.[0] ?? null
 }
 
-/** Maps a key press to an action, or null. Typing in a form field is never taken over. */
+/** Whether `target` is a form field: typing there is never taken over (only Esc, which goes back). */
+export function inField(target: EventTarget | null): target is HTMLElement {
+  return target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"]') !== null
+}
+
+/**
+ * Maps a key press to an action, or null. Typing in a form field is never taken over; Esc goes
+ * back from anywhere, a field included (the caller lets the field save first, see `App.vue`).
+ */
 export function keyAction(event: KeyboardEvent): KeyAction | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null
-  const target = event.target as HTMLElement | null
-  if (target?.closest('input, textarea, select, [contenteditable="true"]')) return null
+  if (event.key === 'Escape') return { type: 'back' }
+  if (inField(event.target)) return null
   switch (event.key) {
     case 'ArrowRight':
     case 'PageDown':
@@ -50,8 +58,6 @@ export function keyAction(event: KeyboardEvent): KeyAction | null {
     case 'ArrowLeft':
     case 'PageUp':
       return { type: 'previous' }
-    case 'Escape':
-      return { type: 'back' }
   }
   if (/^[1-9]$/.test(event.key)) return { type: 'escalation', position: Number(event.key) - 1 }
   const key = event.key.toLowerCase()

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createAppServices } from '../../electron/services/app-services'
+import { BURST_WINDOW_MS } from '../../renderer/src/key-burst'
 import { startHost } from '../e2e/web-host'
 import { teamReceiver } from '../helpers/team-receiver'
 import { launchChromium } from './chromium'
@@ -14,7 +15,8 @@ const RUNS = 20
  * The team channel, against a real HTTP receiver on 127.0.0.1:
  * - `team.help_to_post_ms`: the G key pressed in the window (Chromium, web host) until the
  *   receiver has the POST's whole body: renderer → WebSocket → action → outbox commit → render
- *   → HTTP. Median of 20 (budget 150 ms).
+ *   → HTTP. Median of 20. Budget 150 ms after the window holds the key `BURST_WINDOW_MS` (300 ms)
+ *   to tell a command from typing (a help request is never sent from typing): 450 ms in all.
  * - `team.enqueue_to_post_ms`: the floor without the window: `help.request()` in-process until
  *   the POST arrived. Median of 20.
  */
@@ -80,7 +82,8 @@ async function benchKeyToPost(receiver: Awaited<ReturnType<typeof teamReceiver>>
     }
     report('team.help_to_post_ms', median(times), 'ms', {
       runs: RUNS,
-      budget_ms: 150,
+      held_ms: BURST_WINDOW_MS,
+      budget_ms: 150 + BURST_WINDOW_MS,
       p95: percentile(times, 95),
       samples: times.map((time) => Math.round(time)),
     })

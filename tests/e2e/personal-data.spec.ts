@@ -38,7 +38,9 @@ test('pin a call, export all, delete all with the typed word (nothing left on di
   const deck = new DeckPage(page)
   const notes = new NotesPage(page)
   await deck.open(host.url)
+  // Each key waits for its result: three letters within 300 ms are typing, not commands (keys.spec.ts).
   await page.keyboard.press('c')
+  await expect(page.getByTestId('call-elapsed')).toBeVisible()
   await page.keyboard.press('e')
   await expect(page.getByTestId('call-start')).toBeVisible()
   await notes.openWithKey()

@@ -32,7 +32,7 @@ test('text typed into a setting survives another setting saved meanwhile, and is
   await deck.openSettings()
   await saveElsewhere(page, { shiftMode: 'hours', callEventsBaresip: true })
 
-  const name = page.getByTestId('team-display-name')
+  const name = page.getByTestId('setting-agent-name')
   const address = page.getByTestId('setting-baresip-address')
   const start = page.getByTestId('setting-shift-start')
   await expect(address).toBeVisible()
@@ -64,11 +64,11 @@ test('text typed into a setting survives another setting saved meanwhile, and is
   expect(JSON.parse(saved)).toMatchObject({
     result: {
       ok: true,
-      value: { teamDisplayName: 'Sam from team B', baresipAddress: '127.0.0.1:5555', shiftStart: '07:30' },
+      value: { agentName: 'Sam from team B', baresipAddress: '127.0.0.1:5555', shiftStart: '07:30' },
     },
   })
 
   // A value stored elsewhere still reaches the field.
-  await saveElsewhere(page, { teamDisplayName: 'Sam' })
+  await saveElsewhere(page, { agentName: 'Sam' })
   await expect(name).toHaveValue('Sam')
 })

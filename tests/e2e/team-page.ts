@@ -10,10 +10,10 @@ export class TeamPage {
     this.status = page.getByTestId('help-status')
   }
 
-  /** In Settings: chooses the channel and saves its URL (and name). */
+  /** In Settings: saves the agent's one name for the team, chooses the channel and saves its URL. */
   async setChannel(kind: 'teams' | 'slack' | 'webhook', url: string, name: string): Promise<void> {
-    await this.page.getByTestId('team-display-name').fill(name)
-    await this.page.getByTestId('team-display-name').press('Tab')
+    await this.page.getByTestId('setting-agent-name').fill(name)
+    await this.page.getByTestId('setting-agent-name').press('Tab')
     await this.page.getByTestId('team-kind').selectOption(kind)
     await this.page.getByTestId('team-url').fill(url)
     await this.page.getByTestId('team-save').click()

@@ -41,8 +41,11 @@ test('ask for help by key: "sent ✓"; the URL is shown masked; offline shows "r
   await deck.screenshot('team-01-settings')
   await deck.closeSettings()
 
+  // Each key waits for its result: three letters within 300 ms are typing, not commands (keys.spec.ts).
   await page.keyboard.press('c')
+  await expect(page.getByTestId('call-elapsed')).toBeVisible()
   await page.keyboard.press('b')
+  await expect(page.getByTestId('call-hard')).toBeVisible()
   await page.keyboard.press('g')
   await expect(team.status).toContainText(/Help requested \d\d:\d\d · sent ✓/)
   expect(receiver.posts).toHaveLength(1)

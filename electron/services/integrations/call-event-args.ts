@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { externalCallEventSchema, plainNumber, type ExternalCallEvent } from '../../../shared/call-events'
+import { optionProblem, parseArgsProblem } from '../../cli/cli-args'
+import { ENGLISH, type CliSpeech } from '../../cli/cli-language'
 
 /** Command-line event names and what they mean. */
 export const cliEventTypes = {
@@ -12,27 +14,13 @@ export const cliEventTypes = {
 export type CliEventName = keyof typeof cliEventTypes
 const cliEventNames = Object.keys(cliEventTypes) as [CliEventName, ...CliEventName[]]
 
-export const EVENT_USAGE = `Usage: calmdeck-event <call-incoming|call-start|call-end|call-failed> [number] [options]
-   or: calmdeck-event --event <name> [--number <n>] [--direction in|out] [--id <call id>]
-
-Tells the running CalmDeck about a softphone call.
-  call-incoming  the phone rings (nothing is recorded until the call is answered)
-  call-start     the call is connected: CalmDeck opens a call
-  call-end       the call has ended: CalmDeck closes it
-  call-failed    the call never connected (busy, rejected, not answered)
-Options:
-  --number     the other party's number or SIP address (may also be given as a plain argument)
-  --direction  in or out
-  --id         the softphone's id for the call, so repeated reports are recognised
-  --data-dir   CalmDeck's data folder (default: the app's own)
-Exit status: 0 done, 1 CalmDeck not running or refused the event, 2 wrong arguments.`
-
+/** The arguments' shape; problems are named in the caller's language (`optionProblem`). */
 const valuesSchema = z.strictObject({
-  event: z.enum(cliEventNames, { error: `must be one of ${cliEventNames.join(', ')}` }),
+  event: z.enum(cliEventNames),
   number: z.string().optional(),
-  direction: z.enum(['in', 'out'], { error: 'must be "in" or "out"' }).optional(),
+  direction: z.enum(['in', 'out']).optional(),
   id: z.string().optional(),
-  'data-dir': z.string().min(1, 'must name a folder').optional(),
+  'data-dir': z.string().min(1).optional(),
 })
 
 export type EventArgs =
@@ -51,16 +39,16 @@ const options = {
  * Parses `calmdeck-event`'s arguments strictly. The event may be named first (`call-start 0612…`)
  * or with `--event`; a plain argument is the number (MicroSIP appends it). Never throws.
  */
-export function parseEventArgs(argv: readonly string[]): EventArgs {
+export function parseEventArgs(argv: readonly string[], speech: CliSpeech = ENGLISH): EventArgs {
   let parsed: ReturnType<typeof readArgs>
   try {
     parsed = readArgs(argv)
   } catch (error) {
-    return { kind: 'error', message: error instanceof Error ? firstLine(error.message) : 'unreadable arguments' }
+    return { kind: 'error', message: parseArgsProblem(error, speech) }
   }
   if (parsed.values.help) return { kind: 'help' }
   const { help: _help, ...values } = parsed.values
-  return fromValues(values, parsed.positionals)
+  return fromValues(values, parsed.positionals, speech)
 }
 
 function readArgs(argv: readonly string[]) {
@@ -104,18 +92,23 @@ export function linkFromArgv(argv: readonly string[]): string | undefined {
   return argv.find((arg) => /^(tel|sips?|callto):/i.test(arg))
 }
 
-function fromValues(values: Record<string, unknown>, positionals: readonly string[]): EventArgs {
+function fromValues(
+  values: Record<string, unknown>,
+  positionals: readonly string[],
+  speech: CliSpeech = ENGLISH,
+): EventArgs {
+  const { texts } = speech
   const rest = [...positionals]
   const input: Record<string, unknown> = { ...values }
   if (input.event === undefined && rest[0] !== undefined && rest[0] in cliEventTypes) input.event = rest.shift()
-  if (input.event === undefined) return { kind: 'error', message: 'which event? e.g. call-start or --event call-start' }
+  if (input.event === undefined) return { kind: 'error', message: texts.event.whichEvent }
   if (rest.length > 1 || (rest.length === 1 && input.number !== undefined)) {
     // The argument is not echoed: it may be a caller's number.
-    return { kind: 'error', message: 'one plain argument (the number) at most' }
+    return { kind: 'error', message: texts.event.onePlainArgument }
   }
   if (rest[0] !== undefined) input.number = rest[0]
   const checked = valuesSchema.safeParse(input)
-  if (!checked.success) return { kind: 'error', message: describe(checked.error) }
+  if (!checked.success) return { kind: 'error', message: optionProblem(checked.error, input, speech) }
   const { event, number, direction, id, 'data-dir': dataDir } = checked.data
   const external = externalCallEventSchema.safeParse({
     type: cliEventTypes[event],
@@ -124,23 +117,14 @@ function fromValues(values: Record<string, unknown>, positionals: readonly strin
     externalId: id?.trim() ? id.trim() : undefined,
   })
   if (!external.success) {
-    return { kind: 'error', message: describe(external.error, { externalId: 'id' }) }
+    return {
+      kind: 'error',
+      message: optionProblem(external.error, { ...input, externalId: input.id }, speech, { externalId: 'id' }),
+    }
   }
   return dataDir === undefined
     ? { kind: 'event', event: external.data }
     : { kind: 'event', event: external.data, dataDir }
-}
-
-function describe(error: z.ZodError, rename: Record<string, string> = {}): string {
-  const issue = error.issues[0]
-  const key = String(issue?.path[0] ?? 'argument')
-  return `--${rename[key] ?? key}: ${issue?.message ?? 'invalid'}`
-}
-
-/** Node's message without its advice on positionals, which does not apply here. */
-function firstLine(text: string): string {
-  const line = text.split('\n')[0] ?? text
-  return line.split('. To specify a positional')[0] ?? line
 }
 
 /** Whether a command line carries a call event or link (rather than being a plain start). */

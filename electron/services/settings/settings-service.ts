@@ -1,5 +1,5 @@
-import type { z } from 'zod'
-import { settingsSchema, type Settings, type SettingsPatch } from '../../../shared/settings'
+import { z } from 'zod'
+import { carryOverSettings, settingsSchema, type Settings, type SettingsPatch } from '../../../shared/settings'
 import { defaultSettings } from '../../../shared/settings-defaults'
 import { AppError, type Issue } from '../../../shared/result'
 import type { Db } from '../storage/database'
@@ -40,8 +40,11 @@ export class KeyValueStore {
 
 /** The settings row's key in the key-value store. */
 export const USER_SETTINGS_KEY = 'user'
-/** Stored settings may lack keys added in later versions; defaults fill them in. */
-const storedSettingsSchema = settingsSchema.partial()
+/**
+ * Stored settings may lack keys added in later versions (defaults fill them in) and may hold a
+ * merged setting's old name (carried over to the one that stayed, e.g. `teamDisplayName`).
+ */
+const storedSettingsSchema = z.preprocess(carryOverSettings, settingsSchema.partial())
 
 /** Told after every update: the settings as now stored, and which of them the update changed. */
 export type SettingsListener = (settings: Settings, changed: ReadonlySet<keyof Settings>) => void

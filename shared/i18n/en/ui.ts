@@ -423,8 +423,6 @@ export const en = {
     title: 'Team channel',
     privacy:
       'What is sent: your name below, the time, how long the call has run, its flags and the line you type. Never the caller’s number; your note only when you tick “Include my note”.',
-    displayName: 'Your name for the team',
-    displayNameHint: 'Shown on help requests and shift summaries.',
     kind: 'Channel',
     kinds: {
       off: 'Off',
@@ -461,7 +459,7 @@ export const en = {
     settings: {
       title: 'Team',
       agentName: 'Your name for the team',
-      agentNameHint: 'Shown to your team lead in help requests and, if you allow it, in team reports.',
+      agentNameHint: 'Shown to your team on help requests and shift summaries and, if you allow it, in team reports.',
       showName: 'Show my name in team reports',
       showNameHint: 'Off: your figures only count in groups of 5 or more agents, never on their own.',
       folder: 'Team folder (shared)',

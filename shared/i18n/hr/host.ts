@@ -162,4 +162,106 @@ Izlazni status: 0 bez problema, 1 ispisano s problemima, 2 pogrešni argumenti.`
       duplicate: 'ista smjena ponovno (starija kopija)',
     },
   },
+  cli: {
+    required: 'je obavezan',
+    mustBe: (values: string): string => `mora biti ${values}`,
+    notValid: 'nije valjan',
+    tooLong: (max: number): string => `smije imati najviše ${max} znakova`,
+    unknownOption: (option: string): string => `Nepoznata opcija '${option}'`,
+    missingValue: (option: string): string => `${option} treba vrijednost`,
+    unexpectedArgument: 'ne prima samostalne argumente',
+    unreadable: 'nečitljivi argumenti',
+    isoMoment: (example: string): string => `mora biti ISO datum ili datum i vrijeme, npr. ${example}`,
+    toAfterFrom: '--to mora biti nakon --from',
+    newerData: 'ove je podatke spremila novija verzija CalmDecka. Ažurirajte CalmDeck. Vaši podaci nisu promijenjeni.',
+    formatRequired: (formats: string): string => `--format je obavezan (${formats})`,
+    export: {
+      usage: (formats: string, formatNames: string, languages: string): string =>
+        `Upotreba: npm run export -- --from <ISO datum/vrijeme> --to <ISO datum/vrijeme> --format ${formatNames} --out <putanja>
+                            [--data-dir <mapa>] [--redact] [--force] [--lang ${languages}] [--remark <tekst>]
+
+Zapisuje CalmDeckovo izvješće o incidentima za [from, to) u jednu datoteku. Čita podatke bez
+mijenjanja, i dok CalmDeck radi.
+  --from, --to  2026-11-22 (lokalna ponoć), 2026-11-22T08:00 (lokalno vrijeme) ili s pomakom/Z
+  --format      ${formats} (može se izostaviti kad --out završava jednim od njih)
+  --out         datoteka za zapis ili postojeća mapa (tada se bira naziv s razdobljem)
+  --data-dir    CalmDeckova mapa s podacima (zadano: mapa desktop aplikacije)
+  --redact      maskiraj telefonske brojeve i adrese e-pošte
+  --force       zamijeni postojeću datoteku
+  --lang        jezik izvješća (zadano: CalmDeckova postavka jezika, inače jezik sustava)
+  --remark      završna napomena koju treba uključiti`,
+      written: (file: string, calls: number, hard: number): string => `${file} (poziva: ${calls}, teških: ${hard})`,
+      redactLocked: 'maskiranje je postavila vaša organizacija: dodajte --redact. Ništa nije zapisano.',
+      noData: (folder: string): string => `u ${folder} nema CalmDeckovih podataka.`,
+      exists: (file: string): string => `${file} već postoji. Ništa nije prepisano (dodajte --force za zamjenu).`,
+      noFolder: (folder: string): string => `mapa ${folder} ne postoji.`,
+      failed: (reason: string): string => `izvješće nije moguće izraditi (${reason}).`,
+    },
+    teamReport: {
+      usage: (formats: string, formatNames: string, languages: string): string =>
+        `Upotreba: npm run team-report -- --in <mapa> --from <ISO datum> --to <ISO datum> --format ${formatNames} --out <putanja>
+                                 [--lang ${languages}] [--force]
+
+Čita svaku datoteku smjene (JSON) u CalmDeckovoj mapi tima i zapisuje brojke tima po danu i po
+tjednu za smjene koje počinju u [from, to). Oštećene datoteke, one koje nisu CalmDeckove i osobni
+izvozi navode se i preskaču; ista smjena dvaput broji se jednom. Agenti koji nisu pristali na
+prikaz imena broje se zajedno, a skupina od manje od 5 takvih nikad se ne prikazuje brojkama.
+  --in          mapa tima
+  --from, --to  2026-01-01 (lokalna ponoć), 2026-01-01T08:00 (lokalno vrijeme) ili s pomakom/Z
+  --format      ${formats} (može se izostaviti kad --out završava jednim od njih)
+  --out         datoteka za zapis ili postojeća mapa (tada se bira naziv s razdobljem)
+  --lang        jezik izvješća (zadano: CalmDeckova postavka jezika, inače jezik sustava)
+  --force       zamijeni postojeću datoteku`,
+      skipped: (file: string, reason: string): string => `preskočeno: ${file} (${reason})`,
+      written: (file: string, shifts: number, agents: number, skipped: number): string =>
+        `${file} (smjena: ${shifts}, agenata: ${agents}, preskočenih datoteka: ${skipped})`,
+      noFolder: (folder: string): string => `mapu tima ${folder} nije moguće pročitati.`,
+      failed: (reason: string): string => `izvješće nije moguće izraditi (${reason}).`,
+    },
+    event: {
+      usage: `Upotreba: calmdeck-event <call-incoming|call-start|call-end|call-failed> [broj] [opcije]
+     ili: calmdeck-event --event <naziv> [--number <n>] [--direction in|out] [--id <id poziva>]
+
+Javlja pokrenutom CalmDecku o pozivu sa softphonea.
+  call-incoming  telefon zvoni (ništa se ne bilježi dok se poziv ne prihvati)
+  call-start     poziv je spojen: CalmDeck otvara poziv
+  call-end       poziv je završio: CalmDeck ga zatvara
+  call-failed    poziv se nikad nije spojio (zauzeto, odbijeno, bez odgovora)
+Opcije:
+  --number     broj ili SIP adresa druge strane (može i kao samostalni argument)
+  --direction  in ili out
+  --id         softphoneov id poziva, da se ponovljene prijave prepoznaju
+  --data-dir   CalmDeckova mapa s podacima (zadano: mapa aplikacije)
+Izlazni status: 0 gotovo, 1 CalmDeck ne radi ili je odbio događaj, 2 pogrešni argumenti.`,
+      seeHelp: '(vidi calmdeck-event --help)',
+      whichEvent: 'koji događaj? npr. call-start ili --event call-start',
+      onePlainArgument: 'najviše jedan samostalni argument (broj)',
+      notRunning: 'CalmDeck ne radi (ili mu je lokalni API isključen).',
+      tokenMissing: (folder: string): string => `CalmDeckova datoteka s tokenom nedostaje u ${folder}.`,
+      noAnswer: 'CalmDeck nije odgovorio na vrijeme.',
+      brokeOff: 'odgovor CalmDecka je prekinut.',
+      refused: 'CalmDeck je odbio događaj.',
+      connectionRefused: 'CalmDeck ne radi.',
+      unreachable: (code: string): string => `CalmDeck nije dostupan (${code}).`,
+      notSent: 'događaj nije moguće poslati.',
+    },
+    web: {
+      usage: (
+        port: number,
+      ): string => `Upotreba: npm run web -- [--port <1-65535>] [--data-dir <mapa>] [--policy <datoteka>]
+
+Poslužuje CalmDeck u pregledniku na http://127.0.0.1:<port>/ (samo loopback).
+  --port      port na kojem sluša (zadano ${port}; 0 bira slobodan)
+  --data-dir  mapa za CalmDeckove podatke (zadano: mapa s podacima desktop aplikacije)
+  --policy    IT-ov policy.json koji se primjenjuje (zadano: nijedan)`,
+      portInUse: (port: number): string => `port ${port} je već zauzet. Odaberite drugi s --port.`,
+      notAllowed: (port: number): string => `nema dopuštenja za port ${port} ili mapu s podacima.`,
+      couldNotStart: (reason: string): string => `pokretanje nije uspjelo (${reason}).`,
+      backupFailed: 'sigurnosna kopija prije ažuriranja baze podataka nije uspjela.',
+      damagedRestored: (movedTo: string, restored: string): string =>
+        `baza podataka bila je oštećena; premještena je kao ${movedTo} i vraćena je sigurnosna kopija od ${restored}.`,
+      damagedNew: (movedTo: string): string =>
+        `baza podataka bila je oštećena; premještena je kao ${movedTo} i započeta je nova.`,
+    },
+  },
 }

@@ -432,8 +432,6 @@ export const hr: Messages = {
     title: 'Kanal tima',
     privacy:
       'Što se šalje: tvoje ime ispod, vrijeme, koliko poziv traje, njegove oznake i redak koji upišeš. Nikad broj pozivatelja; bilješka samo kad označiš “Priloži moju bilješku”.',
-    displayName: 'Tvoje ime za tim',
-    displayNameHint: 'Prikazuje se na zahtjevima za pomoć i sažecima smjene.',
     kind: 'Kanal',
     kinds: {
       off: 'Isključeno',
@@ -470,7 +468,7 @@ export const hr: Messages = {
     settings: {
       title: 'Tim',
       agentName: 'Vaše ime za tim',
-      agentNameHint: 'Vidi ga voditelj tima u zahtjevima za pomoć i, ako dopustite, u izvješćima tima.',
+      agentNameHint: 'Vidi ga vaš tim u zahtjevima za pomoć i sažecima smjene te, ako dopustite, u izvješćima tima.',
       showName: 'Prikaži moje ime u izvješćima tima',
       showNameHint: 'Isključeno: vaše se brojke broje samo u skupinama od 5 ili više agenata, nikad zasebno.',
       folder: 'Mapa tima (dijeljena)',

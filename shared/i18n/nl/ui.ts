@@ -432,8 +432,6 @@ export const nl: Messages = {
     title: 'Teamkanaal',
     privacy:
       'Wat wordt verstuurd: je naam hieronder, de tijd, hoe lang het gesprek loopt, de kenmerken en de regel die je typt. Nooit het nummer van de beller; je notitie alleen als je “Mijn notitie meesturen” aanvinkt.',
-    displayName: 'Je naam voor het team',
-    displayNameHint: 'Staat op hulpvragen en dienstoverzichten.',
     kind: 'Kanaal',
     kinds: {
       off: 'Uit',
@@ -470,7 +468,8 @@ export const nl: Messages = {
     settings: {
       title: 'Team',
       agentName: 'Je naam voor het team',
-      agentNameHint: 'Zichtbaar voor je teamleider bij hulpvragen en, als je dat toestaat, in teamrapporten.',
+      agentNameHint:
+        'Zichtbaar voor je team bij hulpvragen en dienstoverzichten en, als je dat toestaat, in teamrapporten.',
       showName: 'Toon mijn naam in teamrapporten',
       showNameHint: 'Uit: je cijfers tellen alleen mee in groepen van 5 of meer medewerkers, nooit los.',
       folder: 'Teammap (gedeeld)',

@@ -2,7 +2,7 @@ import { builtInEventKinds } from '../../../shared/event-kinds'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { EXPORT_USAGE, parseExportArgs } from '../../../electron/cli/export-args'
+import { exportUsage, parseExportArgs } from '../../../electron/cli/export-args'
 import { runExportCli } from '../../../electron/cli/export'
 import { buildReport } from '../../../electron/services/export/build-report'
 import { findFontDir } from '../../../electron/services/export/font-dir'
@@ -79,9 +79,9 @@ describe('export format registry', () => {
       const { extension } = EXPORT_FORMATS[format]
       expect(formatForExtension(`.${extension.toUpperCase()}`)).toBe(format)
       expect(parseExportArgs([...range, '--out', `x.${extension}`], clock)).toMatchObject({ args: { format } })
-      expect(EXPORT_USAGE).toContain(format)
+      expect(exportUsage()).toContain(format)
     }
-    expect(EXPORT_USAGE).toContain(`--format ${exportFormats.join('|')}`)
+    expect(exportUsage()).toContain(`--format ${exportFormats.join('|')}`)
   })
 
   it('a new extension in the registry is what the CLI reads and every exporter writes', async () => {

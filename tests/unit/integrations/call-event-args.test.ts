@@ -43,15 +43,15 @@ describe('parseEventArgs (calmdeck-event)', () => {
 
   it.each([
     [[], /which event/],
-    [['--event', 'call-begin'], /--event: must be one of call-incoming, call-start, call-end, call-failed/],
-    [['call-start', '--direction', 'sideways'], /--direction: must be "in" or "out"/],
+    [['--event', 'call-begin'], /--event must be call-incoming, call-start, call-end or call-failed/],
+    [['call-start', '--direction', 'sideways'], /--direction must be in or out/],
     [['call-start', '--bogus'], /^Unknown option '--bogus'$/],
-    [['call-start', '--number'], /argument missing/],
+    [['call-start', '--number'], /--number needs a value/],
     [['call-start', '1', '2'], /one plain argument/],
     [['call-start', '--number', '1', '2'], /one plain argument/],
-    [['call-start', '--number', 'x'.repeat(201)], /--number: a number may be at most 200 characters/],
-    [['call-start', '--id', 'a\u0007b'], /--id: an id may not contain control characters/],
-    [['call-start', '--data-dir', ''], /--data-dir: must name a folder/],
+    [['call-start', '--number', 'x'.repeat(201)], /--number may be at most 200 characters/],
+    [['call-start', '--id', 'a\u0007b'], /--id is not valid/],
+    [['call-start', '--data-dir', ''], /--data-dir needs a value/],
   ])('refuses %j with a clear one-line message', (argv, message) => {
     const parsed = parseEventArgs(argv as string[])
     expect(parsed.kind).toBe('error')

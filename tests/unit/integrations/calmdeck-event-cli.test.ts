@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/result'
 import { DEADLINE_MS, MIN_REQUEST_MS, requestBudgetMs } from '../../../electron/cli/calmdeck-event'
 import { startLocalApi } from '../../../electron/services/integrations/local-api'
 import { ensureToken, writePortFile } from '../../../electron/services/integrations/local-api-files'
+import { testServices } from '../../helpers/services'
 import { tempDir } from '../../helpers/temp-dir'
 
 const BIN = path.resolve(__dirname, '../../../bin/calmdeck-event.cjs')
@@ -23,11 +24,18 @@ beforeEach(() => {
 })
 afterEach(() => cleanup())
 
-/** Runs the CLI asynchronously: spawnSync would block the in-process servers it talks to. */
-async function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+/**
+ * Runs the CLI asynchronously (spawnSync would block the in-process servers it talks to), on a
+ * system that speaks `lang` (English unless said otherwise).
+ */
+async function cli(
+  args: string[],
+  lang = 'en_GB.UTF-8',
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const started = Date.now()
+  const env = { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '' }
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -118,6 +126,24 @@ describe('calmdeck-event', () => {
     const help = await cli(['--help'])
     expect(help.code).toBe(0)
     expect(help.stdout).toMatch(/^Usage: calmdeck-event/)
+  })
+
+  it("speaks the user's language: CalmDeck's setting (Dutch) over the system's, else the system's (Croatian)", async () => {
+    const services = testServices(undefined, dir)
+    services.settings.update({ locale: 'nl' })
+    services.close()
+    const notRunning = await cli(['call-end', '--data-dir', dir], 'hr_HR.UTF-8')
+    expect(notRunning).toMatchObject({
+      code: 1,
+      stderr: 'calmdeck-event: CalmDeck draait niet (of de lokale API staat uit).\n',
+    })
+    const wrong = await cli(['call-begin', '--data-dir', path.join(dir, 'none')], 'hr_HR.UTF-8')
+    expect(wrong).toMatchObject({
+      code: 2,
+      stderr: 'calmdeck-event: koji događaj? npr. call-start ili --event call-start (vidi calmdeck-event --help)\n',
+    })
+    const help = await cli(['--help', '--data-dir', path.join(dir, 'none')], 'hr_HR.UTF-8')
+    expect(help.stdout).toMatch(/^Upotreba: calmdeck-event/)
   })
 
   it('is a bin of the package', () => {

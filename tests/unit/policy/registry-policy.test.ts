@@ -165,7 +165,7 @@ describe('registryPolicy', () => {
       teamChannelSecret: 'it-secret-42',
       retentionDays: 90,
       teamFolder: 'C:\\ProgramData\\CalmDeck\\team',
-      defaults: { recoveryMinutes: 7, opacity: 0.85, exportFormats: ['pdf', 'csv'], teamDisplayName: '' },
+      defaults: { recoveryMinutes: 7, opacity: 0.85, exportFormats: ['pdf', 'csv'], agentName: '' },
       locked: {
         theme: 'dark',
         callerNumber: 'off',

@@ -21,13 +21,15 @@ beforeAll(() => {
 })
 afterAll(() => dir.cleanup())
 
-async function run(argv: string[]) {
+/** A lead whose system speaks `lang`, with no CalmDeck settings on the machine (an empty folder). */
+async function run(argv: string[], lang = 'en_US.UTF-8') {
   const lines = { out: [] as string[], err: [] as string[] }
   const code = await runTeamReportCli(argv, {
     out: (line) => lines.out.push(line),
     err: (line) => lines.err.push(line),
     timeZone: TEAM_TIME_ZONE,
-    env: { LANG: 'en_US.UTF-8' },
+    env: { LANG: lang },
+    settingsDir: dir.dir,
     fontDir: path.resolve(__dirname, '../../../resources/fonts'),
     now: () => Date.parse('2026-03-01T12:00:00Z'),
   })
@@ -42,7 +44,7 @@ describe('calmdeck team-report (CLI)', () => {
     expect(first.code).toBe(0)
     const file = path.join(out, 'calmdeck-team-report-2026-02-01-to-2026-02-28.md')
     expect(first.out).toEqual([`${file} (${10 * 6 + 2} shifts, 6 agents, 1 files skipped)`])
-    expect(first.err).toEqual(['calmdeck team-report: skipped notes.json (not-json)'])
+    expect(first.err).toEqual(['calmdeck team-report: skipped notes.json (not JSON (damaged?))'])
     expect(fs.readFileSync(file, 'utf8')).toContain('| 2026-W06 | Team |')
     const again = await run(['--in', folder, ...range, '--format', 'md', '--out', out])
     expect(again.code).toBe(1)
@@ -62,6 +64,25 @@ describe('calmdeck team-report (CLI)', () => {
     expect(result.err.join('\n')).toContain('Usage: npm run team-report')
   })
 
+  it("speaks the lead's language (Croatian): problems, usage, skipped files and the outcome", async () => {
+    const wrong = await run(['--in', 'x', ...range, '--out', 'x.md', '--lang', 'de'], 'hr_HR.UTF-8')
+    expect(wrong.code).toBe(2)
+    expect(wrong.err.join('\n')).toContain('--lang mora biti en, nl ili hr')
+    expect(wrong.err.join('\n')).toContain('Upotreba: npm run team-report')
+    const target = path.join(out, 'hr.md')
+    const written = await run(['--in', folder, ...range, '--out', target], 'hr_HR.UTF-8')
+    expect(written.code).toBe(0)
+    expect(written.err).toEqual(['calmdeck team-report: preskočeno: notes.json (nije JSON (oštećeno?))'])
+    expect(written.out).toEqual([`${target} (smjena: ${10 * 6 + 2}, agenata: 6, preskočenih datoteka: 1)`])
+    const missing = await run(
+      ['--in', path.join(dir.dir, 'nope'), ...range, '--out', path.join(out, 'x.csv')],
+      'hr_HR.UTF-8',
+    )
+    expect(missing.err).toEqual([
+      `calmdeck team-report: mapu tima ${path.join(dir.dir, 'nope')} nije moguće pročitati.`,
+    ])
+  })
+
   it('says so when the folder cannot be read', async () => {
     const result = await run(['--in', path.join(dir.dir, 'nope'), ...range, '--out', path.join(out, 'x.csv')])
     expect(result).toMatchObject({ code: 1, err: [expect.stringContaining('cannot be read')] })
@@ -74,10 +95,10 @@ describe('calmdeck team-report (CLI)', () => {
     expect(argv).toEqual(['--in', folder, ...range, '--out', target])
     const ok = spawnSync(process.execPath, [entry, ...(argv ?? [])], {
       encoding: 'utf8',
-      env: { ...process.env, TZ: TEAM_TIME_ZONE },
+      env: { ...process.env, TZ: TEAM_TIME_ZONE, LC_ALL: 'nl_NL.UTF-8', XDG_CONFIG_HOME: dir.dir },
     })
     expect(ok.status).toBe(0)
-    expect(ok.stderr).toBe('calmdeck team-report: skipped notes.json (not-json)\n')
+    expect(ok.stderr).toBe('calmdeck team-report: notes.json overgeslagen (geen JSON (beschadigd?))\n')
     expect(fs.readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-')
     expect(teamReportArgs(['CalmDeck'])).toBeNull()
   })

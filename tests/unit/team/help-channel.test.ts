@@ -27,7 +27,7 @@ async function setup(kind: 'teams' | 'slack' | 'webhook' = 'teams', secret?: str
     () => receiver.stop(),
     () => services.dispose(),
   )
-  services.settings.update({ teamDisplayName: 'Sanne', callerNumber: 'full' })
+  services.settings.update({ agentName: 'Sanne', callerNumber: 'full' })
   services.team.setEndpoint({ kind, url: receiver.url, ...(secret === undefined ? {} : { secret }) })
   return { receiver, services, logs }
 }

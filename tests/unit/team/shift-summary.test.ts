@@ -15,7 +15,7 @@ async function setup(summaryOn: boolean) {
     () => receiver.stop(),
     () => services.dispose(),
   )
-  services.settings.update({ teamDisplayName: 'Ivo', teamShiftSummary: summaryOn, callerNumber: 'full' })
+  services.settings.update({ agentName: 'Ivo', teamShiftSummary: summaryOn, callerNumber: 'full' })
   services.team.setEndpoint({ kind: 'teams', url: receiver.url })
   return { receiver, services }
 }
