@@ -1,11 +1,10 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { hostTexts } from '../../shared/i18n/host-catalog'
-import { resolveLocale } from '../../shared/locales'
 import { readMachinePolicy, type MachinePolicyOptions } from '../services/policy/policy-file'
 import { policyReport } from '../services/policy/policy-report'
-import { environmentLocales } from '../services/settings/system-locales'
 import { readCli } from './cli-args'
+import { cliSpeech } from './cli-language'
 import { runCliMain, type CliLines } from './cli-main'
 
 export interface PolicyCliIo extends CliLines {
@@ -19,20 +18,28 @@ const rawSchema = z.strictObject({
   registry: z.boolean().optional(),
   policy: z.string().min(1, 'needs a file').optional(),
   help: z.boolean().optional(),
+  lang: z.string().optional(),
 })
 
 /**
  * `calmdeck policy`: prints the machine policy in force as JSON (see `policyReport`), like
  * chrome://policy. Exit status 0 without problems, 1 with problems (printed too), 2 for wrong
- * arguments (with the usage). Texts in the system's language.
+ * arguments (with the usage). Texts in `--lang`'s language, else the system's (the one CLI rule).
  */
 export function runPolicyCli(argv: readonly string[], io: PolicyCliIo): number {
   const env = io.env ?? process.env
-  const texts = hostTexts[resolveLocale('auto', environmentLocales(env))].policyCli
+  const speech = cliSpeech(argv, env, () => undefined)
+  const texts = hostTexts[speech.locale].policyCli
   const read = readCli(
     argv,
-    { registry: { type: 'boolean' }, policy: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    {
+      registry: { type: 'boolean' },
+      policy: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      lang: { type: 'string' },
+    },
     rawSchema,
+    speech,
   )
   if (read.kind === 'help') {
     io.out(texts.usage)
@@ -54,8 +61,11 @@ export function runPolicyCli(argv: readonly string[], io: PolicyCliIo): number {
 }
 
 export function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
-  const texts = hostTexts[resolveLocale('auto', environmentLocales(process.env))].policyCli
-  return runCliMain(async (io) => runPolicyCli(argv, io), texts.failed)
+  const texts = hostTexts[cliSpeech(argv, process.env, () => undefined).locale].policyCli
+  return runCliMain(
+    async (io) => runPolicyCli(argv, io),
+    () => texts.failed,
+  )
 }
 
 if (require.main === module) void main()
