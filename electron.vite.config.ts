@@ -21,6 +21,8 @@ export default defineConfig({
           export: resolve(__dirname, 'electron/cli/export.ts'),
           // `npm run team-report`: a lead's figures across a team folder of shift files.
           'team-report': resolve(__dirname, 'electron/cli/team-report.ts'),
+          // `npm run policy`: the machine policy in force, as JSON (chrome://policy for IT).
+          policy: resolve(__dirname, 'electron/cli/policy.ts'),
         },
         output: { format: 'cjs' },
       },

@@ -56,6 +56,7 @@ export const channels = [
   'cues:caller-raised',
   'cues:save',
   'cues:for-call',
+  'cues:summary',
 ] as const
 export type Channel = (typeof channels)[number]
 

@@ -19,7 +19,7 @@ import { policyViewSchema } from './policy'
 import { settingsPatchSchema, settingsSchema } from './settings'
 import { MAX_HELP_TEXT, outboxItemSchema, teamEndpointRequestSchema, teamStateSchema } from './team'
 import { micAnswerSchema, micStateSchema } from './mic'
-import { callCueFiguresSchema, callCuesSchema } from './cues/figures'
+import { callCueFiguresSchema, callCuesSchema, cueSummarySchema } from './cues/figures'
 import { teamReportPreviewRequestSchema, teamReportPreviewSchema, teamReportWriteRequestSchema } from './team-report'
 
 const empty = z.strictObject({})
@@ -233,6 +233,8 @@ export const contract = {
     request: z.strictObject({ callId: z.number().int().positive() }),
     response: callCueFiguresSchema.nullable(),
   },
+  /** The figures of the calls that started in a range, added up (Today). */
+  'cues:summary': { request: rangeSchema, response: cueSummarySchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export const hostEventSchemas = {

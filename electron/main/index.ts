@@ -17,12 +17,14 @@ import { defaultPolicyFile, loadMachinePolicy } from '../services/policy/policy-
 import { watchPolicyFile } from '../services/policy/policy-watch'
 import { applyCallLinks } from './call-links'
 import { electronExportShell, exportArgs, runExportAndQuit } from './export-shell'
+import { printPolicyAndQuit, printPolicyArgs } from './policy-shell'
 import { runTeamReportAndQuit, teamReportArgs } from './team-report-shell'
 import { isOwnRendererFrame, registerIpc, sendToAllWindows } from './ipc'
 import { startAtLoginKeeper, startedAtLogin } from './login-item'
 import { saveBeforeLeaving } from './lifecycle'
 import { notifyRecoveryOver, trayCountdown } from './recovery-notice'
 import { applySecurity } from './security'
+import { enableLoopbackCapture } from './cue-capture'
 import { electronShortcuts } from './shortcuts'
 import { createTray, setTrayMenu, toggleWindow } from './tray'
 import { applyWindowSettings, createMainWindow, type MainWindow } from './window'
@@ -44,13 +46,19 @@ const showRecoveryInTray = trayCountdown(() => tray, texts)
 
 // Before the lock: Electron keeps the single-instance lock in the userData folder.
 app.setPath('userData', dataDir)
+// Before ready: the live cues hear the caller through screen-share loopback (Linux needs a switch).
+enableLoopbackCapture(app, process.platform)
 
 const exportCommand = exportArgs(process.argv)
 const teamReportCommand = teamReportArgs(process.argv)
+const printPolicyCommand = printPolicyArgs(process.argv)
 /** The report fonts: in the packaged app's resources, else in the source tree. */
 const fontDir = () => findFontDir(__dirname, app.isPackaged ? process.resourcesPath : undefined)
 
-if (exportCommand) {
+if (printPolicyCommand) {
+  // `CalmDeck --print-policy`: the machine policy in force as JSON, no window, no lock (see README).
+  printPolicyAndQuit(app, printPolicyCommand)
+} else if (exportCommand) {
   // `CalmDeck --export …`: a report on the command line, no window, no lock (see README).
   runExportAndQuit(app, exportCommand, fontDir())
 } else if (teamReportCommand) {
@@ -92,6 +100,8 @@ function onReady(): void {
     backupRunner: runBackupInWorker,
     exportRunner: runExportInWorker,
     systemLocales: systemLanguages,
+    // The live cues' own capture (renderer, audio service) is never taken for a phone.
+    microphone: { ownPids: () => app.getAppMetrics().map((metric) => metric.pid) },
   })
   services = ready
   // A policy.json IT changes applies at once (the registry is read again with it; not watched itself).
@@ -101,7 +111,7 @@ function onReady(): void {
     current: () => ready.policy,
     log: (line) => console.error(`calmdeck: ${line}`),
   })
-  applySecurity()
+  applySecurity({ cuesOn: () => ready.settings.get().cuesEnabled })
   registerIpc(ipcMain, ready.dispatch, isOwnRendererFrame)
   const settings = ready.settings.get()
   const inTray = settings.startInTray && startedAtLogin(app, process.argv)

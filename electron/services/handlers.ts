@@ -109,5 +109,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     'cues:caller-raised': ({ callId }) => cues.callerRaised(callId),
     'cues:save': ({ callId, figures }) => cues.save(callId, figures),
     'cues:for-call': ({ callId }) => cues.forCall(callId),
+    'cues:summary': ({ from, to }) => cues.summary(from, to),
   }
 }

@@ -66,8 +66,9 @@ class Side {
   speaking = false
   stretchStart = 0
   lastVoiced = -Infinity
-  /** The voiced level, smoothed over the last few voiced frames (dBFS). */
+  /** The voiced level, smoothed over the last few voiced frames (dBFS), and as power. */
   level: number | null = null
+  private power: number | null = null
   voicedMs = 0
   private readonly recent: boolean[] = []
   private readonly recentT: number[] = []
@@ -89,7 +90,11 @@ class Side {
     if (voiced) {
       this.lastVoiced = t
       this.voicedMs += CUE_FRAME_MS
-      this.level = this.level === null ? levelDb : this.level + this.rules.levelSmoothing * (levelDb - this.level)
+      // Smoothed as power, not as dB: "louder" is more energy, and a line's quiet consonants must
+      // not pull its level down more than its vowels push it up.
+      const power = 10 ** (levelDb / 10)
+      this.power = this.power === null ? power : this.power + this.rules.levelSmoothing * (power - this.power)
+      this.level = 10 * Math.log10(Math.max(this.power, 1e-10))
       if (!this.speaking && this.recent.filter(Boolean).length >= this.rules.onsetFrames) {
         this.speaking = true
         this.stretchStart = this.recentT[this.recent.indexOf(true)] ?? t

@@ -27,6 +27,21 @@ export const callCueFiguresSchema = z
     'no part can be longer than the time listened to',
   ) satisfies z.ZodType<CallCueFigures>
 
+/** The figures of the calls cues followed in a range, added up, and how many calls they are. */
+export const cueSummarySchema = z.strictObject({
+  calls: z.number().int().min(0),
+  durationMs: z.number().int().min(0),
+  youMs: z.number().int().min(0),
+  callerMs: z.number().int().min(0),
+  silenceMs: z.number().int().min(0),
+  overlapMs: z.number().int().min(0),
+  talkOvers: z.number().int().min(0),
+  callerLongestMs: z.number().int().min(0),
+  callerRaisedMs: z.number().int().min(0),
+  youRaisedMs: z.number().int().min(0),
+})
+export type CueSummary = z.infer<typeof cueSummarySchema>
+
 /** Figures with the call they belong to. */
 export const callCuesSchema = z.strictObject({ callId: z.number().int().positive(), figures: callCueFiguresSchema })
 export type CallCues = z.infer<typeof callCuesSchema>

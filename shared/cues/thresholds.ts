@@ -17,14 +17,14 @@ export const CUE_THRESHOLDS = {
   youRaisedDb: 6,
   /** …for this long (of your speech) within `youRaisedWindowMs` (short dips between words forgiven). */
   youRaisedHoldMs: 2_000,
-  youRaisedWindowMs: 2_500,
+  youRaisedWindowMs: 3_000,
   /** The caller's voice is raised: their voiced level this far above their baseline… */
   callerRaisedDb: 8,
   /** …for this long within this window. */
   callerRaisedHoldMs: 2_000,
   callerRaisedWindowMs: 4_000,
   /** How quickly the voiced level follows the voice: weight of each new voiced frame. */
-  levelSmoothing: 0.15,
+  levelSmoothing: 0.1,
   /** Venting: the caller speaks with gaps shorter than this… */
   ventingGapMs: 1_500,
   /** …for this long. */

@@ -2,6 +2,7 @@
 // `npm run bench -- --only export` (or a comma-separated list) runs just those groups.
 import { benchBackup } from './backup'
 import { benchBridge } from './bridge'
+import { benchCues } from './cues'
 import { benchExport } from './export'
 import { benchFirstCard } from './first-card'
 import { benchHooks } from './hook'
@@ -29,6 +30,7 @@ const groups: Record<string, (floor: { rawP99: number }) => unknown> = {
   retention: () => benchRetention(),
   team: () => benchTeam(),
   mic: () => benchMic(),
+  cues: () => benchCues(),
   'team-report': () => benchTeamReport(),
   memory: () => benchMemory(),
 }

@@ -105,16 +105,19 @@ export class TestPulse {
   }
 
   /** Opens a capture stream on `device` (`mic`, or `nul.monitor`) until the returned stop is called. */
-  record(device: string): () => Promise<void> {
+  record(device: string): (() => Promise<void>) & { pid: number | undefined } {
     const child = spawn('parecord', [`--device=${device}`, '/dev/null'], { env: this.env, stdio: 'ignore' })
     this.recorders.add(child)
-    return async () => {
-      this.recorders.delete(child)
-      if (child.exitCode !== null || child.signalCode !== null) return
-      const closed = new Promise((resolve) => child.once('close', resolve))
-      child.kill()
-      await closed
-    }
+    return Object.assign(
+      async () => {
+        this.recorders.delete(child)
+        if (child.exitCode !== null || child.signalCode !== null) return
+        const closed = new Promise((resolve) => child.once('close', resolve))
+        child.kill()
+        await closed
+      },
+      { pid: child.pid },
+    )
   }
 
   async dispose(): Promise<void> {

@@ -64,10 +64,13 @@ export function createElectronFake(options: FakeOptions = {}) {
     getPreferredSystemLanguages: () => options.systemLanguages ?? ['en-US'],
     getAppPath: () => '/fake/app',
     quit: () => record('app.quit', []),
+    exit: (code?: number) => record('app.exit', [code]),
     setAsDefaultProtocolClient: (...args: unknown[]) => (record('app.setAsDefaultProtocolClient', args), true),
     removeAsDefaultProtocolClient: (...args: unknown[]) => (record('app.removeAsDefaultProtocolClient', args), true),
     setLoginItemSettings: (...args: unknown[]) => record('app.setLoginItemSettings', args),
     getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: options.wasOpenedAtLogin ?? false }),
+    getAppMetrics: () => [{ pid: process.pid, type: 'Browser' }],
+    commandLine: { appendSwitch: (...args: unknown[]) => record('app.commandLine.appendSwitch', args) },
   })
 
   const ipcHandlers = new Map<string, Listener>()
@@ -154,7 +157,16 @@ export function createElectronFake(options: FakeOptions = {}) {
   }
 
   const sessionHandlers: {
-    permissionRequest?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void
+    permissionRequest?: (
+      contents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: { requestingUrl: string; mediaTypes?: string[] },
+    ) => void
+    displayMedia?: (
+      request: { frame: { url: string; parent: unknown } | null },
+      callback: (streams: { video?: unknown; audio?: string }) => void,
+    ) => void
     permissionCheck?: (...args: unknown[]) => boolean
     headersReceived?: (
       details: { responseHeaders?: Record<string, string[]> },
@@ -167,6 +179,8 @@ export function createElectronFake(options: FakeOptions = {}) {
         (sessionHandlers.permissionRequest = handler),
       setPermissionCheckHandler: (handler: typeof sessionHandlers.permissionCheck) =>
         (sessionHandlers.permissionCheck = handler),
+      setDisplayMediaRequestHandler: (handler: typeof sessionHandlers.displayMedia) =>
+        (sessionHandlers.displayMedia = handler),
       webRequest: {
         onHeadersReceived: (handler: typeof sessionHandlers.headersReceived) =>
           (sessionHandlers.headersReceived = handler),
@@ -205,6 +219,14 @@ export function createElectronFake(options: FakeOptions = {}) {
   const dialog = { showErrorBox: (title: string, content: string) => record('dialog.showErrorBox', [title, content]) }
   const nativeImage = { createFromPath: (file: string) => (record('nativeImage.createFromPath', [file]), { file }) }
 
+  /** One screen to capture; its id is what the loopback answer carries. */
+  const desktopCapturer = {
+    getSources: (options: unknown) => (
+      record('desktopCapturer.getSources', [options]),
+      Promise.resolve([{ id: 'screen:0:0', name: 'Screen 1' }])
+    ),
+  }
+
   /** The object `require('electron')` returns to the code under test. */
   const module = {
     app,
@@ -219,6 +241,7 @@ export function createElectronFake(options: FakeOptions = {}) {
     globalShortcut,
     powerMonitor,
     Notification: FakeNotification,
+    desktopCapturer,
   }
 
   return {

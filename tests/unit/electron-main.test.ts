@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { channels } from '../../shared/channels'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
+import { tempDir } from '../helpers/temp-dir'
 import { createElectronFake, fakeEvent, type ElectronFake } from '../mocks/electron'
 
 const root = path.resolve(__dirname, '../..')
@@ -180,12 +181,29 @@ describe('electron main, first instance', () => {
     expect(webview.prevented).toBe(true)
   })
 
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check while live cues are off (the default)', () => {
     const answers: boolean[] = []
-    fake.sessionHandlers.permissionRequest?.({}, 'media', (granted) => answers.push(granted))
-    fake.sessionHandlers.permissionRequest?.({}, 'notifications', (granted) => answers.push(granted))
-    expect(answers).toEqual([false, false])
-    expect(fake.sessionHandlers.permissionCheck?.({}, 'media', 'file://', {})).toBe(false)
+    const own = { requestingUrl: rendererPage, mediaTypes: ['audio'] }
+    fake.sessionHandlers.permissionRequest?.({}, 'media', (granted) => answers.push(granted), own)
+    fake.sessionHandlers.permissionRequest?.({}, 'display-capture', (granted) => answers.push(granted), own)
+    fake.sessionHandlers.permissionRequest?.({}, 'notifications', (granted) => answers.push(granted), own)
+    expect(answers).toEqual([false, false, false])
+    expect(fake.sessionHandlers.permissionCheck?.({}, 'media', 'file://', { requestingUrl: rendererPage })).toBe(false)
+    let answer: unknown
+    fake.sessionHandlers.displayMedia?.({ frame: { url: rendererPage, parent: null } }, (streams) => (answer = streams))
+    expect(answer).toEqual({})
+  })
+
+  it('sets the Linux loopback switch before the app is ready', () => {
+    const names = fake.calls.map((call) => call.name)
+    if (process.platform === 'linux') {
+      expect(callsNamed(fake.calls, 'app.commandLine.appendSwitch')).toEqual([
+        ['enable-features', 'PulseaudioLoopbackForScreenShare'],
+      ])
+      expect(names.indexOf('app.commandLine.appendSwitch')).toBeLessThan(names.indexOf('app.whenReady'))
+    } else {
+      expect(callsNamed(fake.calls, 'app.commandLine.appendSwitch')).toEqual([])
+    }
   })
 
   it('replaces any Content-Security-Policy header with ours', () => {
@@ -524,6 +542,70 @@ describe('electron main, start at login on Windows and macOS (login item)', () =
   })
 })
 
+describe('electron main, --print-policy', () => {
+  /** Loads the main with these arguments after `--print-policy`, keeping what it prints. */
+  async function printPolicy(args: string[]) {
+    const configHome = tempConfigHome()
+    const printed = { out: [] as string[], err: [] as string[] }
+    // Kept, and written at once: the shell exits from the write's callback.
+    const keep = (into: string[]) =>
+      ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
+        into.push(String(chunk))
+        const done = typeof encoding === 'function' ? encoding : callback
+        if (typeof done === 'function') (done as () => void)()
+        return true
+      }) as typeof process.stdout.write
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(keep(printed.out))
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(keep(printed.err))
+    process.argv.push('--print-policy', ...args)
+    const fake = createElectronFake()
+    try {
+      await loadMain(fake, configHome)
+    } finally {
+      process.argv.splice(process.argv.indexOf('--print-policy'))
+      out.mockRestore()
+      err.mockRestore()
+    }
+    return { fake, configHome, out: printed.out.join(''), err: printed.err.join('') }
+  }
+
+  it('prints the policy in force as JSON and exits, before any lock, window or database', async () => {
+    const { dir, cleanup } = tempDir()
+    try {
+      const file = path.join(dir, 'policy.json')
+      fs.writeFileSync(file, JSON.stringify({ locked: { theme: 'dark' }, defaults: { recoveryMinutes: 7 } }))
+      const { fake, configHome, out, err } = await printPolicy(['--policy', file])
+      expect(err).toBe('')
+      expect(JSON.parse(out)).toMatchObject({
+        sources: [{ kind: 'file', source: file, found: true }],
+        entries: [
+          { path: 'defaults.recoveryMinutes', value: 7, source: file, locked: false },
+          { path: 'locked.theme', value: 'dark', source: file, locked: true },
+        ],
+        locked: ['theme'],
+        problems: [],
+      })
+      expect(callsNamed(fake.calls, 'app.exit')).toEqual([[0]])
+      const names = fake.calls.map((call) => call.name)
+      expect(names).not.toContain('app.requestSingleInstanceLock')
+      expect(names).not.toContain('app.whenReady')
+      expect(fake.windows).toHaveLength(0)
+      expect(fs.existsSync(path.join(configHome, 'CalmDeck', 'calmdeck.sqlite3'))).toBe(false)
+    } finally {
+      cleanup()
+    }
+  })
+
+  it('answers wrong arguments with the usage and exit status 2', async () => {
+    const { fake, out, err } = await printPolicy(['--registy'])
+    expect(out).toBe('')
+    // In the system's language: the usage names both commands in every one.
+    expect(err).toMatch(/^calmdeck policy: .*--registy.*\n\n.*npm run policy.*CalmDeck --print-policy/s)
+    expect(callsNamed(fake.calls, 'app.exit')).toEqual([[2]])
+    expect(fake.windows).toHaveLength(0)
+  })
+})
+
 describe('electron main, when another instance holds the lock', () => {
   it('quits at once without a window, a handler or the database', async () => {
     const configHome = tempConfigHome()
@@ -556,5 +638,55 @@ describe('electron main, with a database from a newer CalmDeck', () => {
     expect(callsNamed(fake.calls, 'app.quit')).toHaveLength(1)
     expect(fake.windows).toHaveLength(0)
     expect(fs.readFileSync(file).equals(before)).toBe(true)
+  })
+})
+
+describe('electron main, live cues', () => {
+  let fake: ElectronFake
+  beforeAll(async () => {
+    fake = createElectronFake()
+    await loadMain(fake, tempConfigHome())
+  })
+
+  it('with live cues on, lets only our own page open the microphone (audio only) and the computer’s sound', async () => {
+    expect(await invoke(fake, 'settings:update', { cuesEnabled: true })).toMatchObject({ ok: true })
+    const answer = (permission: string, requestingUrl: string, mediaTypes?: string[]) => {
+      let granted: boolean | undefined
+      fake.sessionHandlers.permissionRequest?.({}, permission, (value) => (granted = value), {
+        requestingUrl,
+        mediaTypes,
+      })
+      return granted
+    }
+    expect(answer('media', rendererPage, ['audio'])).toBe(true)
+    expect(answer('display-capture', rendererPage)).toBe(true)
+    expect(answer('media', rendererPage, ['video'])).toBe(false)
+    expect(answer('media', rendererPage, ['audio', 'video'])).toBe(false)
+    expect(answer('media', 'https://evil.example/', ['audio'])).toBe(false)
+    expect(answer('notifications', rendererPage)).toBe(false)
+
+    const streams = await new Promise((resolve) =>
+      fake.sessionHandlers.displayMedia?.({ frame: { url: rendererPage, parent: null } }, resolve),
+    )
+    expect(streams).toEqual({ video: { id: 'screen:0:0', name: 'Screen 1' }, audio: 'loopback' })
+    const foreign = await new Promise((resolve) =>
+      fake.sessionHandlers.displayMedia?.({ frame: { url: 'https://evil.example/', parent: null } }, resolve),
+    )
+    expect(foreign).toEqual({})
+    expect(await invoke(fake, 'settings:update', { cuesEnabled: false })).toMatchObject({ ok: true })
+    expect(answer('media', rendererPage, ['audio'])).toBe(false)
+  })
+})
+
+describe('packaging for the live cues', () => {
+  it('names why CalmDeck listens in the macOS Info.plist (without the audio capture key the loopback is silent)', () => {
+    const yaml = requireHere('js-yaml') as { load: (text: string) => unknown }
+    const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as {
+      mac?: { extendInfo?: Record<string, string> }
+    }
+    const info = config.mac?.extendInfo ?? {}
+    for (const key of ['NSMicrophoneUsageDescription', 'NSAudioCaptureUsageDescription']) {
+      expect(info[key], key).toMatch(/never records/)
+    }
   })
 })

@@ -1,5 +1,6 @@
 import type { CallEvent } from '../../../shared/calls'
 import type { CallCueFigures } from '../../../shared/cues/engine'
+import type { CueSummary } from '../../../shared/cues/figures'
 import { CALLER_VOICE_RAISED } from '../../../shared/event-kinds'
 import { AppError } from '../../../shared/result'
 import type { CallService } from '../calls/call-service'
@@ -47,6 +48,14 @@ export class CueService {
            caller_raised_ms = excluded.caller_raised_ms, you_raised_ms = excluded.you_raised_ms`,
       ),
       forCall: db.prepare<[number], CallCuesRow>('SELECT * FROM call_cues WHERE call_id = ?'),
+      summary: db.prepare<[number, number], CueSummary>(
+        `SELECT count(*) AS calls, coalesce(sum(duration_ms), 0) AS durationMs, coalesce(sum(you_ms), 0) AS youMs,
+           coalesce(sum(caller_ms), 0) AS callerMs, coalesce(sum(silence_ms), 0) AS silenceMs,
+           coalesce(sum(overlap_ms), 0) AS overlapMs, coalesce(sum(talk_overs), 0) AS talkOvers,
+           coalesce(max(caller_longest_ms), 0) AS callerLongestMs, coalesce(sum(caller_raised_ms), 0) AS callerRaisedMs,
+           coalesce(sum(you_raised_ms), 0) AS youRaisedMs
+         FROM call_cues JOIN calls ON calls.id = call_cues.call_id WHERE calls.started_at >= ? AND calls.started_at < ?`,
+      ),
     }
   }
 
@@ -64,6 +73,24 @@ export class CueService {
       })
       .immediate()
     return figures
+  }
+
+  /** The figures of the calls that started in [from, to), added up (the longest stretch is the longest). */
+  summary(from: number, to: number): CueSummary {
+    return (
+      this.stmt.summary.get(from, to) ?? {
+        calls: 0,
+        durationMs: 0,
+        youMs: 0,
+        callerMs: 0,
+        silenceMs: 0,
+        overlapMs: 0,
+        talkOvers: 0,
+        callerLongestMs: 0,
+        callerRaisedMs: 0,
+        youRaisedMs: 0,
+      }
+    )
   }
 
   /** A call's figures, or null when cues did not follow it. */

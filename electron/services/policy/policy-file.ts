@@ -5,7 +5,7 @@ import { mergePolicies, parsePolicy, type Policy } from '../../../shared/policy'
 import { AppError, type Issue } from '../../../shared/result'
 import { parseDeckFile } from '../deck/deck-service'
 import { ManagedPolicy } from './managed-policy'
-import { registryPolicy, runRegQuery, type RegQueryRun } from './registry-policy'
+import { POLICY_KEY, readPolicyKey, regCommand, registryPolicy, type RegCommand } from './registry-policy'
 
 /** The machine-wide policy file for this OS (IT installs it; agents cannot write there). */
 export function defaultPolicyFile(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
@@ -36,56 +36,86 @@ function keep(current: ManagedPolicy, issues: Issue[]): ManagedPolicy {
   )
 }
 
+/** Where the machine policy was read from, with what each source held on its own. */
+export interface PolicySources {
+  /** The policy file and whether it exists. */
+  file: { path: string; found: boolean; policy: Policy }
+  /** The registry key, when it was read (Windows, or `--registry`). */
+  registry?: { key: string; found: boolean; policy: Policy }
+}
+
 /**
  * The desktop app's policy: the OS's policy file and, on Windows, `HKLM\Software\Policies\CalmDeck`
  * as well, the registry winning entry by entry (see `mergePolicies`): Group Policy and Intune
- * write the registry, so what they set is what applies. reg.exe never runs on other systems.
+ * write the registry, so what they set is what applies. reg.exe never runs on other systems
+ * unless `registry` asks for it (`calmdeck policy --registry`, tests: a `reg` on PATH).
  */
 export function loadMachinePolicy(
   platform: NodeJS.Platform,
   env: NodeJS.ProcessEnv,
-  /**
-   * `current`: the policy in force, when read again while running (see `keep`); tests: another
-   * policy file, and a stand-in for reg.exe.
-   */
-  options: { current?: ManagedPolicy; file?: string; runRegistry?: () => RegQueryRun } = {},
+  options: MachinePolicyOptions = {},
 ): ManagedPolicy {
+  return readMachinePolicy(platform, env, options).policy
+}
+
+export interface MachinePolicyOptions {
+  /** The policy in force, when read again while running (see `keep`). */
+  current?: ManagedPolicy
+  /** Another policy file (`--policy`, tests). */
+  file?: string
+  /** Read the registry (default: on Windows only). */
+  registry?: boolean
+  /** reg.exe (tests: a stand-in; default: `reg` on `env`'s PATH). */
+  reg?: RegCommand
+}
+
+/** `loadMachinePolicy` with where each part came from (`calmdeck policy`). */
+export function readMachinePolicy(
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+  options: MachinePolicyOptions = {},
+): { policy: ManagedPolicy; sources: PolicySources } {
   const file = options.file ?? defaultPolicyFile(platform, env)
-  const runRegistry = options.runRegistry ?? runRegQuery
   const fromFile = readPolicyFile(file)
-  if (fromFile.broken && options.current) return keep(options.current, fromFile.issues)
-  if (platform !== 'win32') return managed(fromFile.policy, fromFile.issues, path.dirname(file))
-  const { raw, issues: registryIssues } = registryPolicy(runRegistry(), env)
+  const sources: PolicySources = { file: { path: file, found: fromFile.found, policy: fromFile.policy } }
+  if (fromFile.broken && options.current) return { policy: keep(options.current, fromFile.issues), sources }
+  const baseDir = platform === 'win32' ? path.win32.dirname(file) : path.dirname(file)
+  if (!(options.registry ?? platform === 'win32'))
+    return { policy: managed(fromFile.policy, fromFile.issues, baseDir), sources }
+  const read = readPolicyKey(options.reg ?? regCommand(env))
+  const { raw, issues: registryIssues } = registryPolicy(read, env)
   const fromRegistry = parsePolicy(raw)
-  return managed(
+  sources.registry = { key: POLICY_KEY, found: read.kind === 'found', policy: fromRegistry.policy }
+  const policy = managed(
     mergePolicies(fromFile.policy, fromRegistry.policy),
     [
       ...fromFile.issues,
       ...registryIssues,
       ...fromRegistry.issues.map((issue) => ({ ...issue, path: `(registry) ${issue.path}` })),
     ],
-    path.win32.dirname(file),
+    baseDir,
   )
+  return { policy, sources }
 }
 
 /** The file's policy; `broken`: it exists but cannot be read or is not JSON. */
-function readPolicyFile(file: string): { policy: Policy; issues: Issue[]; broken?: true } {
+function readPolicyFile(file: string): { policy: Policy; issues: Issue[]; found: boolean; broken?: true } {
   let text: string
   try {
     text = fs.readFileSync(file, 'utf8')
   } catch (error) {
     const code = (error as { code?: unknown }).code
-    if (code === 'ENOENT') return { policy: {}, issues: [] }
+    if (code === 'ENOENT') return { policy: {}, issues: [], found: false }
     const message = `cannot be read (${String(code ?? 'error')})`
-    return { policy: {}, issues: [{ path: '(file)', message }], broken: true }
+    return { policy: {}, issues: [{ path: '(file)', message }], found: true, broken: true }
   }
   let raw: unknown
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch {
-    return { policy: {}, issues: [{ path: '(root)', message: 'is not valid JSON' }], broken: true }
+    return { policy: {}, issues: [{ path: '(root)', message: 'is not valid JSON' }], found: true, broken: true }
   }
-  return parsePolicy(raw)
+  return { ...parsePolicy(raw), found: true }
 }
 
 function managed(policy: Policy, issues: Issue[], baseDir: string): ManagedPolicy {

@@ -81,7 +81,13 @@ export async function startCapture(
   const caller = await openCaller(options.caller)
   let context: AudioContext | null = null
   try {
-    context = new AudioContext({ sampleRate: 16_000, latencyHint: 'playback' })
+    // No output device at all ('none'): CalmDeck plays nothing, so it opens no playback stream,
+    // and the browser resamples the inputs to the analysis rate itself.
+    context = new AudioContext({
+      sampleRate: 16_000,
+      latencyHint: 'playback',
+      sinkId: { type: 'none' },
+    } as AudioContextOptions)
     const node = await loadWorklet(context, options.enabled)
     context.createMediaStreamSource(mic).connect(node, 0, 0)
     if (caller) context.createMediaStreamSource(caller).connect(node, 0, 1)

@@ -1,4 +1,5 @@
 import type { CallCueFigures, CueKind, CueSignal } from '@shared/cues/engine'
+import type { CueSummary } from '@shared/cues/figures'
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import { api } from '../api'
@@ -138,7 +139,8 @@ export const useCuesStore = defineStore('cues', () => {
       captureCallId = callId
       hearsCaller.value = opened.hearsCaller
       listening.value = true
-    } catch {
+    } catch (error) {
+      console.warn('cues: could not start', error)
       micFailed.value = true
     }
   }
@@ -188,6 +190,11 @@ export const useCuesStore = defineStore('cues', () => {
     return close()
   }
 
+  async function summary(from: number, to: number): Promise<CueSummary | null> {
+    const result = await api.invoke('cues:summary', { from, to })
+    return result.ok ? result.value : null
+  }
+
   async function figuresFor(callId: number): Promise<CallCueFigures | null> {
     const result = await api.invoke('cues:for-call', { callId })
     return result.ok ? result.value : null
@@ -208,5 +215,6 @@ export const useCuesStore = defineStore('cues', () => {
     hide,
     dispose,
     figuresFor,
+    summary,
   }
 })

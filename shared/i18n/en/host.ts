@@ -71,6 +71,20 @@ export const en = {
     recoveryValue: (count: number, minutes: string): string => `${count} (${minutes})`,
     eventCount: (n: number): string => (n === 1 ? '1 event' : `${n} events`),
   },
+  /** `calmdeck policy` (`npm run policy`, the packaged app's `--print-policy`): usage and messages. */
+  policyCli: {
+    usage: `Usage: npm run policy -- [--registry] [--policy <file>]
+       CalmDeck --print-policy [--registry] [--policy <file>]
+
+Prints the machine policy CalmDeck applies, as JSON: each entry with where it came from (the
+policy file or the Windows registry) and whether the agent can change it, what is locked, and
+every problem with its path.
+  --registry  also read HKLM\\Software\\Policies\\CalmDeck off Windows (through a "reg" on PATH)
+  --policy    this policy file instead of the machine's
+Exit status: 0 no problems, 1 printed with problems, 2 wrong arguments.`,
+    wrongArguments: (detail: string): string => `calmdeck policy: wrong arguments (${detail})`,
+    failed: 'calmdeck policy: the policy could not be read.',
+  },
   /** Messages to the team channel (Teams, Slack); {agent} is the display name from Settings. */
   team: {
     helpTitle: (agent: string): string => `${agent} asks for help`,

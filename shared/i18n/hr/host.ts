@@ -13,6 +13,20 @@ export const hr: HostTexts = {
     over: 'Predah je gotov. Dobro došli natrag.',
     left: 'predah, još {time}',
   },
+  /** `calmdeck policy` (`npm run policy`, the packaged app's `--print-policy`): usage and messages. */
+  policyCli: {
+    usage: `Upotreba: npm run policy -- [--registry] [--policy <datoteka>]
+          CalmDeck --print-policy [--registry] [--policy <datoteka>]
+
+Ispisuje pravila računala koja CalmDeck primjenjuje, kao JSON: svaku stavku s izvorom (datoteka
+pravila ili Windows registar) i podatkom može li je agent promijeniti, što je zaključano te svaki
+problem s njegovom putanjom.
+  --registry  čitaj HKLM\\Software\\Policies\\CalmDeck i izvan Windowsa (preko naredbe "reg" na PATH-u)
+  --policy    ova datoteka pravila umjesto one na računalu
+Izlazni status: 0 bez problema, 1 ispisano s problemima, 2 pogrešni argumenti.`,
+    wrongArguments: (detail: string): string => `calmdeck policy: pogrešni argumenti (${detail})`,
+    failed: 'calmdeck policy: pravila se nisu mogla pročitati.',
+  },
   /** Every text a rendered report uses (Markdown, PDF, CSV labels). */
   report: {
     title: 'Izvješće o incidentima na kraju smjene',

@@ -13,6 +13,20 @@ export const nl: HostTexts = {
     over: 'Je herstelpauze is voorbij. Welkom terug.',
     left: 'herstelpauze, nog {time}',
   },
+  /** `calmdeck policy` (`npm run policy`, the packaged app's `--print-policy`): usage and messages. */
+  policyCli: {
+    usage: `Gebruik: npm run policy -- [--registry] [--policy <bestand>]
+         CalmDeck --print-policy [--registry] [--policy <bestand>]
+
+Toont het machinebeleid dat CalmDeck toepast, als JSON: elke regel met waar die vandaan komt (het
+beleidsbestand of het Windows-register) en of de agent die kan wijzigen, wat vergrendeld is, en
+elk probleem met zijn pad.
+  --registry  lees HKLM\\Software\\Policies\\CalmDeck ook buiten Windows (via een "reg" op het PATH)
+  --policy    dit beleidsbestand in plaats van dat van de machine
+Afsluitstatus: 0 geen problemen, 1 getoond met problemen, 2 verkeerde argumenten.`,
+    wrongArguments: (detail: string): string => `calmdeck policy: verkeerde argumenten (${detail})`,
+    failed: 'calmdeck policy: het beleid kon niet worden gelezen.',
+  },
   /** Every text a rendered report uses (Markdown, PDF, CSV labels). */
   report: {
     title: 'Incidentrapport einde dienst',

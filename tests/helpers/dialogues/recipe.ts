@@ -37,7 +37,7 @@ export const recipeSchema = z.object({
   durationMs: z.number().int().positive(),
   voices: z.object({ caller: voiceSchema, agent: voiceSchema }),
   /** Each person's usual level of active speech, dBFS. */
-  levels: z.object({ caller: z.number(), agent: z.number() }).default({ caller: -24, agent: -22 }),
+  levels: z.object({ caller: z.number(), agent: z.number() }).default({ caller: -30, agent: -28 }),
   /** The caller's line: phone band (300–3400 Hz) and a μ-law round trip at 8 kHz. */
   phone: z.boolean().default(true),
   /** Noise on each stream at this SNR (dB below the person's usual level); null: none. */

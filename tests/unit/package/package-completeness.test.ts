@@ -32,6 +32,7 @@ const ENTRIES = [
   'out/preload/index.js',
   'out/main/calmdeck-event.js',
   'out/main/export.js',
+  'out/main/policy.js',
   'out/main/web.js',
 ]
 

@@ -118,6 +118,18 @@ describe('settings under a policy', () => {
     expect(services.info.policy.locked).toEqual(['retentionDays', 'theme'])
   })
 
+  it('IT can forbid the live call cues: locked off, turning them on is refused and nothing is stored', async () => {
+    const services = withPolicy({ locked: { cuesEnabled: false } })
+    const before = storedRow(services)
+    expect(await services.dispatch('settings:update', { cuesEnabled: true })).toMatchObject({
+      ok: false,
+      error: { code: 'locked', issues: [{ path: 'cuesEnabled' }] },
+    })
+    expect(services.settings.get().cuesEnabled).toBe(false)
+    expect(storedRow(services)).toBe(before)
+    expect(services.info.policy.locked).toEqual(['cuesEnabled'])
+  })
+
   it('locks the team folder over what the agent had stored before', async () => {
     const { dir, cleanup } = tempDir()
     cleanups.push(cleanup)

@@ -120,6 +120,7 @@ describe('dispatch', () => {
         },
       },
       'cues:for-call': { callId: 999 },
+      'cues:summary': { from: 0, to: Date.parse('2030-01-01') },
     } as const
     // Well-formed, but refused by the service: the error is typed too.
     const refusals: Partial<Record<(typeof channels)[number], string>> = {

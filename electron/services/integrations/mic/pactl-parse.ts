@@ -21,7 +21,7 @@ export function isMonitorSource(name: string | undefined): boolean {
   return name === undefined || name.endsWith('.monitor')
 }
 
-interface SourceOutput {
+export interface SourceOutput {
   source: number | null
   props: Map<string, string>
 }

@@ -16,6 +16,11 @@ export interface MicrophoneSourceOptions {
   /** Delays in milliseconds instead of Settings' seconds (tests and benchmarks). */
   delaysMs?: { start: number; release: number }
   now?: () => number
+  /**
+   * CalmDeck's own processes (the desktop app's renderer and audio service): their capture is the
+   * live cues' own listening, never a phone, so it is not reported.
+   */
+  ownPids?: () => readonly number[]
 }
 
 /** The id of every call this source opens starts with this (to recognise it after a restart). */
@@ -126,9 +131,12 @@ export class MicrophoneSource implements CallSource {
     })
     this.tracker = tracker
     this.monitor.start({
-      onChange: (changes, current) => {
-        this.active = [...new Set(current.map((use) => use.app))]
-        tracker.change(changes)
+      onChange: (allChanges, allCurrent) => {
+        const own = new Set(this.options.ownPids?.() ?? [])
+        const theirs = (use: { pid: number | null }) => use.pid === null || !own.has(use.pid)
+        const changes = allChanges.filter(theirs)
+        this.active = [...new Set(allCurrent.filter(theirs).map((use) => use.app))]
+        if (changes.length > 0) tracker.change(changes)
         this.publish()
       },
       onStatus: (status) => {
