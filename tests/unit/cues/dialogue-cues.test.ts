@@ -32,22 +32,25 @@ describe('cues on the test dialogues (fvad mode 2)', () => {
     expect(raised.map((run) => `${run.name}: ${run.hits.map((h) => h.kind).join(', ')}`)).toEqual([])
   })
 
-  for (const kind of ['let-them-finish', 'venting'] as const) {
-    it(`${kind}: precision and recall ≥ 0.9, median latency beyond the hold ≤ 400 ms`, () => {
+  /**
+   * Median latency beyond the hold: the budget is 400 ms; your own raised voice is counted over a
+   * longer window (thresholds.ts) and comes at 600 ms on these dialogues, so it gets 1 s.
+   */
+  const latencyBudgetMs: Record<KindScore['kind'], number> = {
+    'let-them-finish': 400,
+    'caller-raised': 400,
+    venting: 400,
+    'keep-level': 1_000,
+  }
+
+  for (const kind of ['let-them-finish', 'keep-level', 'caller-raised', 'venting'] as const) {
+    it(`${kind}: precision and recall ≥ 0.9, median latency beyond the hold ≤ ${latencyBudgetMs[kind]} ms`, () => {
       const { precision, recall, medianLatencyMs, expected } = score(kind)
       expect(expected).toBeGreaterThanOrEqual(3)
       expect(precision).toBeGreaterThanOrEqual(0.9)
       expect(recall).toBeGreaterThanOrEqual(0.9)
       expect(medianLatencyMs).not.toBeNull()
-      expect(medianLatencyMs ?? Infinity).toBeLessThanOrEqual(400)
-    })
-  }
-
-  for (const kind of ['keep-level', 'caller-raised'] as const) {
-    it(`${kind}: precision ≥ 0.9 (never raised on a level voice)`, () => {
-      const { precision, expected } = score(kind)
-      expect(expected).toBeGreaterThanOrEqual(3)
-      expect(precision).toBeGreaterThanOrEqual(0.9)
+      expect(medianLatencyMs ?? Infinity).toBeLessThanOrEqual(latencyBudgetMs[kind])
     })
   }
 })
