@@ -3,6 +3,7 @@
 import { benchBackup } from './backup'
 import { benchBridge } from './bridge'
 import { benchCues } from './cues'
+import { benchCuePipeline } from './cue-pipeline'
 import { benchExport } from './export'
 import { benchFirstCard } from './first-card'
 import { benchHooks } from './hook'
@@ -30,6 +31,7 @@ const groups: Record<string, (floor: { rawP99: number }) => unknown> = {
   retention: () => benchRetention(),
   team: () => benchTeam(),
   mic: () => benchMic(),
+  'cue-pipeline': () => benchCuePipeline(),
   cues: () => benchCues(),
   'team-report': () => benchTeamReport(),
   memory: () => benchMemory(),

@@ -4,10 +4,10 @@
  * of frames, and only cue signals (and, at the end, the figures) are posted to the window. No
  * sample leaves this scope and nothing is kept beyond the frame being analysed.
  */
-import { createStreamAnalyser, type StreamAnalyser } from '@shared/cues/analyser'
 import { createCueEngine, type CueEngine, type CueKind } from '@shared/cues/engine'
-import { CUE_FRAME_MS, CUE_PROCESSOR, type SideFrame } from '@shared/cues/frames'
+import { CUE_PROCESSOR } from '@shared/cues/frames'
 import { createFvadDetector } from '@shared/cues/fvad'
+import { createCuePump, type CuePump } from '@shared/cues/pump'
 import type { WorkletMessage } from './capture'
 
 // The AudioWorkletGlobalScope's names (not in TypeScript's DOM library).
@@ -22,22 +22,22 @@ interface ProcessorInit {
 }
 
 class CueProcessor extends AudioWorkletProcessor {
-  private readonly you: StreamAnalyser
-  private readonly caller: StreamAnalyser
+  private readonly pump: CuePump
   private readonly engine: CueEngine
-  private readonly youFrames: SideFrame[] = []
-  private readonly callerFrames: SideFrame[] = []
-  private readonly silence = new Float32Array(128)
-  private t = 0
   private done = false
 
   constructor(options: ProcessorInit) {
     super()
     const { fvad, enabled } = options.processorOptions
-    // One detector per stream: the VAD keeps state from frame to frame.
-    this.you = createStreamAnalyser({ inputRate: sampleRate, detector: createFvadDetector(fvad) })
-    this.caller = createStreamAnalyser({ inputRate: sampleRate, detector: createFvadDetector(fvad) })
     this.engine = createCueEngine({ enabled })
+    // One detector per stream (the VAD keeps state from frame to frame); the rules on each pair.
+    this.pump = createCuePump({
+      inputRate: sampleRate,
+      detector: () => createFvadDetector(fvad),
+      onFrame: (frame) => {
+        for (const signal of this.engine.push(frame)) this.post({ type: 'signal', signal })
+      },
+    })
     this.port.onmessage = (event: MessageEvent<{ type: 'pause' | 'finish' }>) => {
       if (event.data.type === 'pause') this.engine.pause()
       else if (event.data.type === 'finish' && !this.done) {
@@ -54,16 +54,9 @@ class CueProcessor extends AudioWorkletProcessor {
   /** An input that is not connected (no caller chosen) counts as digital silence. */
   process(inputs: Float32Array[][]): boolean {
     if (this.done) return false
-    const mic = inputs[0]?.[0] ?? this.silence
-    const caller = inputs[1]?.[0] ?? this.silence
-    this.youFrames.push(...this.you.push(mic))
-    this.callerFrames.push(...this.caller.push(caller.length === mic.length ? caller : this.silence))
-    while (this.youFrames.length > 0 && this.callerFrames.length > 0) {
-      const you = this.youFrames.shift() as SideFrame
-      const heard = this.callerFrames.shift() as SideFrame
-      for (const signal of this.engine.push({ t: this.t, you, caller: heard })) this.post({ type: 'signal', signal })
-      this.t += CUE_FRAME_MS
-    }
+    const mic = inputs[0]?.[0]
+    const caller = inputs[1]?.[0]
+    this.pump.push(mic, caller && mic && caller.length !== mic.length ? undefined : caller)
     return true
   }
 }
