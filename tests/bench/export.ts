@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { ExportJob } from '../../electron/services/export/export-job'
 import { createAppServices } from '../../electron/services/app-services'
 import { buildReport } from '../../electron/services/export/build-report'
 import { findFontDir } from '../../electron/services/export/font-dir'
@@ -87,6 +89,14 @@ export async function benchExport(): Promise<void> {
     report('export.year_csv_write_ms', csvWrite, 'ms', { ...rows, share_of_csv: round(csvWrite / csv) })
     report('export.year_json_redacted_ms', redacted, 'ms', { ...rows, ratio_to_plain: round(redacted / json) })
     report('export.shift_pdf_ms', pdf, 'ms', { calls: shiftCalls, budget_ms: 1500 })
+    const job: ExportJob = {
+      dataDir: dir,
+      report: options(YEAR_FROM, YEAR_TO),
+      targets: (['csv', 'json'] as const).map((format) => ({ format, path: path.join(dir, `year.${format}`) })),
+      force: true,
+      fontDir,
+    }
+    reportPeakRss(job, path.join(dir, 'job.json'), rows)
   } finally {
     services.close()
     fs.rmSync(dir, { recursive: true, force: true })
@@ -94,6 +104,43 @@ export async function benchExport(): Promise<void> {
 }
 
 const round = (value: number) => Math.round(value * 100) / 100
+
+const PEAK_SCRIPT = path.join(__dirname, 'export-peak.mjs')
+const PEAK_BUDGET_MB = 150
+
+/**
+ * `export.year_peak_rss_mb`: the year's CSV + JSON export job, run by the built export worker in a
+ * fresh Node process (export-peak.mjs), whose peak RSS (VmHWM) is the figure; the floor
+ * is the same process loading the runner without a job. Medians of 3, interleaved.
+ */
+function reportPeakRss(job: ExportJob, jobFile: string, rows: Record<string, number>): void {
+  fs.writeFileSync(jobFile, JSON.stringify(job))
+  const run = (args: string[]) => {
+    const line = execFileSync(process.execPath, [PEAK_SCRIPT, ...args], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .at(-1)
+    const parsed = JSON.parse(line ?? '{}') as { ok: boolean; failure?: string; maxRssMb: number }
+    if (!parsed.ok) throw new Error(`the export job failed: ${parsed.failure ?? 'unknown'}`)
+    return parsed.maxRssMb
+  }
+  const peaks: number[] = []
+  const floors: number[] = []
+  for (let i = 0; i < 3; i++) {
+    floors.push(run([]))
+    peaks.push(run([jobFile]))
+  }
+  const peak = median(peaks)
+  report('export.year_peak_rss_mb', peak, 'MB', {
+    ...rows,
+    formats: job.targets.map((target) => target.format),
+    how: 'built export worker in a fresh Node process, its VmHWM',
+    process_floor_mb: round(median(floors)),
+    samples: peaks.map(round),
+    budget_mb: PEAK_BUDGET_MB,
+    pass: peak <= PEAK_BUDGET_MB,
+  })
+}
 
 /**
  * Fast inserts in one transaction. Calls are spread over the year, except one busy day in June
