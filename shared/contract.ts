@@ -12,7 +12,13 @@ import {
   exportRunResultSchema,
 } from './export'
 import { noteHitSchema, noteSaveSchema, noteSchema } from './notes'
-import { DELETE_ALL_CONFIRMATION, MAX_PERSONAL_DATA_CHARS, personalDataCountsSchema } from './personal-data'
+import {
+  DELETE_ALL_CONFIRMATION,
+  importBeginSchema,
+  importChunkSchema,
+  personalDataCountsSchema,
+  uploadIdSchema,
+} from './personal-data'
 import { daySummarySchema, recoveryStateSchema } from './recovery'
 import { errorCodes } from './result'
 import { policyViewSchema } from './policy'
@@ -190,9 +196,16 @@ export const contract = {
   },
   /** "Export all my data": the schema-versioned JSON (shared/personal-data.ts) to save. */
   'data:export': { request: empty, response: z.strictObject({ fileName: z.string(), text: z.string() }) },
-  /** "Import my data…": into an empty CalmDeck only, all or nothing. */
-  'data:import': {
-    request: z.strictObject({ text: z.string().max(MAX_PERSONAL_DATA_CHARS) }),
+  /**
+   * "Import my data…", in pieces (a year's file is larger than one message may be): begin with the
+   * file's length, send its pieces in order, commit. The upload is the caller's own, and is dropped
+   * when its connection closes or it stalls. Into an empty CalmDeck only, all or nothing: nothing
+   * changes unless the whole file arrived, parsed and validated.
+   */
+  'data:import-begin': { request: importBeginSchema, response: z.strictObject({ uploadId: uploadIdSchema }) },
+  'data:import-chunk': { request: importChunkSchema, response: z.strictObject({ received: z.number().int() }) },
+  'data:import-commit': {
+    request: z.strictObject({ uploadId: uploadIdSchema }),
     response: personalDataCountsSchema,
   },
   /** "Delete all my data": the window sends the fixed phrase once the agent typed the confirmation. */

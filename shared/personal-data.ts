@@ -21,6 +21,31 @@ export const DELETE_ALL_CONFIRMATION = 'delete all my data'
 /** Files larger than this are refused before parsing. */
 export const MAX_PERSONAL_DATA_CHARS = 256 * 1024 * 1024
 
+/**
+ * "Import my data…" sends the file in pieces of at most this many characters (`data:import-begin`,
+ * `-chunk`, `-commit`): even a piece of nothing but characters JSON escapes as `\u00XX` (6 bytes
+ * each) stays under the web host's 2 MB message cap, and a year's file (tens of MB) goes in a few
+ * dozen messages.
+ */
+export const IMPORT_CHUNK_CHARS = 256 * 1024
+
+/** What the window sends to start an import: the file's length in characters. */
+export const importBeginSchema = z.strictObject({
+  size: z
+    .number()
+    .int()
+    .positive()
+    .max(MAX_PERSONAL_DATA_CHARS, `a data file may be at most ${MAX_PERSONAL_DATA_CHARS / 1024 / 1024} MB`),
+})
+/** An upload's id: random, from `data:import-begin`. */
+export const uploadIdSchema = z.string().min(1).max(64)
+/** One piece of the file, in order from 0. */
+export const importChunkSchema = z.strictObject({
+  uploadId: uploadIdSchema,
+  index: z.number().int().nonnegative(),
+  text: z.string().min(1).max(IMPORT_CHUNK_CHARS),
+})
+
 const id = z.number().int().positive()
 const time = z.number().int().nonnegative()
 const source = z.enum(actionSources)

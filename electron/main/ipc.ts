@@ -20,8 +20,17 @@ const refused: Result<never> = {
 export function registerIpc(ipcMain: IpcMain, dispatch: Dispatch, isTrustedSender: SenderCheck): void {
   for (const channel of channels) {
     ipcMain.handle(channel, (event, payload: unknown) =>
-      isTrustedSender(event) ? dispatch(channel, payload) : refused,
+      isTrustedSender(event) ? dispatch(channel, payload, callerOf(event)) : refused,
     )
+  }
+}
+
+/** Each window is a caller of its own (an import in pieces belongs to the window that began it). */
+function callerOf(event: IpcMainInvokeEvent): string {
+  try {
+    return `window-${event.sender.id}`
+  } catch {
+    return 'window'
   }
 }
 

@@ -2,9 +2,17 @@ import { isChannel, type Channel } from '../../shared/channels'
 import { contract, type ParsedRequest, type Response } from '../../shared/contract'
 import { AppError, formatPath, type Result } from '../../shared/result'
 
-export type Handlers = { [C in Channel]: (request: ParsedRequest<C>) => Response<C> | Promise<Response<C>> }
+/** Who sent a request: one window's connection. Requests that hold state between them (an import in pieces) keep it per caller. */
+export type CallerId = string
 
-export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>
+/** The caller of a request that did not say (tests, a host with one window). */
+export const DEFAULT_CALLER: CallerId = 'window'
+
+export type Handlers = {
+  [C in Channel]: (request: ParsedRequest<C>, caller: CallerId) => Response<C> | Promise<Response<C>>
+}
+
+export type Dispatch = (channel: unknown, payload: unknown, caller?: CallerId) => Promise<Result<unknown>>
 
 export interface DispatchOptions {
   /** Told about unexpected failures. Receives the channel and error name only, never payloads. */
@@ -17,7 +25,7 @@ export interface DispatchOptions {
  * reaches a service; an unexpected failure becomes a generic `internal` error without details.
  */
 export function createDispatcher(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
-  return async (channel, payload) => {
+  return async (channel, payload, caller = DEFAULT_CALLER) => {
     if (!isChannel(channel)) {
       return fail(new AppError('unknown-channel', 'This request is not known to CalmDeck.'))
     }
@@ -27,8 +35,8 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
       return fail(new AppError('invalid-request', 'The request was not valid.', issues))
     }
     try {
-      const handler = handlers[channel] as (request: unknown) => unknown
-      const value: unknown = await handler(parsed.data)
+      const handler = handlers[channel] as (request: unknown, caller: CallerId) => unknown
+      const value: unknown = await handler(parsed.data, caller)
       return { ok: true, value }
     } catch (error) {
       if (error instanceof AppError) return fail(error)

@@ -89,6 +89,8 @@ const contentTypes: Record<string, string> = {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = crypto.randomBytes(24).toString('base64url')
   const clients = new Set<WebSocket>()
+  /** Bridge connections so far: each is a caller of its own (see dispatch.ts). */
+  let connections = 0
   const log = options.log ?? (() => {})
   /** The services, built once listening: bridge requests that come earlier wait for them. */
   let markReady: (services: AppServices) => void = () => {}
@@ -149,18 +151,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     })
     wss.on('connection', (socket) => {
       clients.add(socket)
+      const caller = `bridge-${++connections}`
       firstPage?.open()
       schedules.pageConnected()
-      socket.on('close', () => clients.delete(socket))
-      socket.on('error', () => clients.delete(socket))
+      const gone = () => {
+        clients.delete(socket)
+        // What the page had begun (an import in pieces) goes with its connection.
+        void ready.then((services) => services.personalData.callerGone(caller))
+      }
+      socket.on('close', gone)
+      socket.on('error', gone)
       socket.on('message', (raw, isBinary) => {
-        void answer(socket, isBinary ? null : raw.toString())
+        void answer(socket, caller, isBinary ? null : raw.toString())
       })
     })
     return wss
   }
 
-  async function answer(socket: WebSocket, text: string | null): Promise<void> {
+  async function answer(socket: WebSocket, caller: string, text: string | null): Promise<void> {
     let message: unknown
     try {
       message = text === null ? null : JSON.parse(text)
@@ -174,7 +182,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return
     }
     const services = await ready
-    const result = await services.dispatch(envelope.data.channel, envelope.data.payload)
+    const result = await services.dispatch(envelope.data.channel, envelope.data.payload, caller)
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id: envelope.data.id, result }))
   }
 

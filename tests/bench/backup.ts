@@ -5,11 +5,12 @@ import path from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 import { createAppServices } from '../../electron/services/app-services'
-import type { BackupJob, BackupJobResult } from '../../electron/services/storage/backup-job'
+import { runBackupWithWorker, type BackupJob, type BackupJobResult } from '../../electron/services/storage/backup-job'
 import { seedYear } from './export'
 import { median, nowMs, report } from './stats'
 
 const RUNS = 5
+const round = (value: number) => Math.round(value * 100) / 100
 
 /** The built worker entry (`npm run bench` builds first): the same code the hosts run. */
 function builtWorker(): string {
@@ -19,14 +20,11 @@ function builtWorker(): string {
   return path.join(chunks, name)
 }
 
+/** As the built hosts run a backup: the built worker does it all (backup-worker-runner.ts). */
 function inWorker(file: string, job: BackupJob): Promise<BackupJobResult> {
-  return new Promise((resolve, reject) => {
-    // execArgv []: the bench runs under `--import tsx`, which a worker would inherit and load
-    // (~100 ms); the hosts run built JavaScript without it.
-    const worker = new Worker(file, { workerData: job, execArgv: [] })
-    worker.once('message', resolve)
-    worker.once('error', reject)
-  })
+  // execArgv []: the bench runs under `--import tsx`, which a worker would inherit and load
+  // (~100 ms); the hosts run built JavaScript without it.
+  return runBackupWithWorker(job, (workerData) => new Worker(file, { workerData, execArgv: [] }))
 }
 
 /** A plain `PRAGMA integrity_check` of `file` with SQLite's default cache (ms): the check's floor. */
@@ -57,8 +55,9 @@ async function withBlocking(work: () => Promise<unknown>): Promise<{ ms: number;
 
 /**
  * A year of data (15,000 calls, 150,000 events, 15,000 notes) backed up the way the app does it
- * (worker thread, integrity check, fsync, rename) against the floor: a raw `db.backup()` of the
- * same file in the same run. Medians of 5, interleaved.
+ * (worker thread: copy, integrity check, fsync, rename) against the floor:
+ * a raw `db.backup()` of the same file plus a raw `integrity_check` of it, in the same run.
+ * Medians of 5, interleaved.
  */
 export async function benchBackup(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-bench-backup-'))
@@ -100,18 +99,18 @@ export async function benchBackup(): Promise<void> {
     const rows = { calls: 15_000, events: 150_000, notes: 15_000, size_mb: Math.round(size * 10) / 10 }
     report('backup.raw_ms', median(raw), 'ms', rows)
     report('backup.raw_check_ms', median(rawChecks), 'ms', { what: 'PRAGMA integrity_check of the raw copy, defaults' })
-    // Wall time from the host's side: worker start, copy, integrity check, fsync and rename. The
-    // issue's ratio is to the raw copy alone (1.3x), which no checked backup can meet: the check
-    // alone reads every page and every index entry again. So it is also put against the floor of
-    // what a checked backup must do at least, a raw copy plus a raw check, in the same run.
+    // Wall time from the host's side: worker start, copy, integrity check, fsync and rename; against
+    // the floor of what a checked backup must do at least, a raw copy plus a raw check of it, in the
+    // same run (issue 21's budget). The ratio to the raw copy alone is kept for reference.
     const floor = median(raw) + median(rawChecks)
+    report('backup.floor_ms', floor, 'ms', { what: 'raw db.backup() + raw integrity_check of it, same run' })
     report('backup.ms', median(ours), 'ms', {
       ...rows,
-      ratio_to_raw: median(ours) / median(raw),
+      ratio_to_floor: round(median(ours) / floor),
       budget_ratio: 1.3,
-      pass_raw: median(ours) / median(raw) <= 1.3,
-      ratio_to_copy_and_check_floor: median(ours) / floor,
-      pass_floor: median(ours) / floor <= 1.3,
+      pass: median(ours) / floor <= 1.3,
+      ratio_to_raw_copy: round(median(ours) / median(raw)),
+      samples: ours.map(round),
     })
     // Inside the worker: the copy (backup API, journal mode, fsync, rename) and the check apart.
     report('backup.copy_ms', median(copies), 'ms', { ratio_to_raw: median(copies) / median(raw) })

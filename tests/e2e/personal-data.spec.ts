@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { createAppServices } from '../../electron/services/app-services'
+import { seedYear } from '../bench/export'
 import { DeckPage } from './deck-page'
 import { NotesPage } from './notes-page'
 import { startHost, type RunningHost } from './web-host'
@@ -106,5 +108,32 @@ test('pin a call, export all, delete all with the typed word (nothing left on di
     await expect(hits).toHaveCount(1)
   } finally {
     fs.rmSync(exported, { force: true })
+  }
+})
+
+test('imports a year of data (tens of MB, more than one bridge message) through the window', async ({ page }) => {
+  test.setTimeout(300_000)
+  const sourceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-e2e-year-'))
+  const file = path.join(sourceDir, 'year.json')
+  try {
+    const source = createAppServices({ dataDir: sourceDir, host: 'web', version: 'e2e' })
+    try {
+      seedYear(source.db)
+      fs.writeFileSync(file, source.personalData.export().text)
+    } finally {
+      source.close()
+    }
+    expect(fs.statSync(file).size).toBeGreaterThan(20 * 1024 * 1024)
+    const deck = new DeckPage(page)
+    await deck.open(host.url)
+    await deck.openSettings()
+    await page.getByTestId('data-import-file').setInputFiles(file)
+    await expect(page.getByTestId('data-message')).toHaveText('Imported. Calls: 15000, notes: 15000.', {
+      timeout: 240_000,
+    })
+    await page.getByTestId('data-section').scrollIntoViewIfNeeded()
+    await deck.screenshot('data-13-year-imported')
+  } finally {
+    fs.rmSync(sourceDir, { recursive: true, force: true })
   }
 })

@@ -16,7 +16,15 @@ import type { Db } from '../storage/database'
 import { localClock, type LocalClock } from '../time/local-clock'
 import { redactText } from './redact'
 import { recoveryTimes } from '../storage/rows'
-import { selectReportRows, type ReportNoteRow, type ReportRecoveryRow, type ReportRows } from './report-query'
+import {
+  selectReportRows,
+  streamReportRows,
+  type EventRow,
+  type ReportCallRow,
+  type ReportNoteRow,
+  type ReportRecoveryRow,
+  type ReportRows,
+} from './report-query'
 
 export interface ReportOptions {
   from: number
@@ -30,6 +38,16 @@ export interface ReportOptions {
   remark: string
 }
 
+/**
+ * A report whose lists are read as they are written: any iterable, e.g. rows streamed from the
+ * database (`streamReport`). What the piece renderers take; an `ExportReport` is one too.
+ */
+export type ReportStream = Omit<ExportReport, 'calls' | 'walkIns' | 'recoveries'> & {
+  calls: Iterable<ReportCall>
+  walkIns: Iterable<ReportNote>
+  recoveries: Iterable<ReportRecovery>
+}
+
 /** Builds the report for [from, to) from the database. */
 export function buildReport(db: Db, options: ReportOptions): ExportReport {
   return reportFromRows(selectReportRows(db, options.from, options.to), options)
@@ -37,6 +55,57 @@ export function buildReport(db: Db, options: ReportOptions): ExportReport {
 
 /** Builds the report from rows already selected (the one place every format's content comes from). */
 export function reportFromRows(rows: ReportRows, options: ReportOptions): ExportReport {
+  const parts = reportParts(options)
+  const eventsByCall = new Map<number, ReportEvent[]>()
+  for (const row of rows.events) {
+    let list = eventsByCall.get(row.call_id)
+    if (!list) eventsByCall.set(row.call_id, (list = []))
+    list.push(parts.toEvent(row))
+  }
+  const notesByCall = new Map(rows.notes.map((row) => [row.call_id, parts.toNote(row)]))
+  const calls = rows.calls.map((row) =>
+    parts.toCall(row, eventsByCall.get(row.id) ?? [], notesByCall.get(row.id) ?? null),
+  )
+  const walkIns = rows.walkIns.map(parts.toNote)
+  const recoveries = rows.recoveries.map(parts.toRecovery)
+  return parts.assemble(summarise(calls, walkIns, recoveries, parts.kindOf), calls, walkIns, recoveries)
+}
+
+/**
+ * The same report as `buildReport`, with its lists streamed from the database as they are read
+ * (`.iterate()`), one call at a time: a year's CSV or JSON never holds the year. The summary comes
+ * first, from a pass over only what it counts. Each list reads afresh whenever it is iterated: keep
+ * `db` in one read transaction while the report is used, for one snapshot.
+ */
+export function streamReport(db: Db, options: ReportOptions): ReportStream {
+  const rows = streamReportRows(db, options.from, options.to)
+  const parts = reportParts(options)
+  const facts = mapped(rows.callFacts(), ({ call, events, note }) => ({
+    hard: call.hard === 1,
+    durationMs: callDurationMs(call, options.now),
+    events,
+    note: note && { items: parseItems(note.items) },
+  }))
+  const summary = summarise(
+    facts,
+    mapped(rows.walkIns(), (row) => ({ items: parseItems(row.items) })),
+    mapped(rows.recoveries(), parts.toRecovery),
+    parts.kindOf,
+  )
+  return parts.assemble(
+    summary,
+    readAfresh(() =>
+      mapped(rows.calls(), ({ call, events, note }) =>
+        parts.toCall(call, events.map(parts.toEvent), note && parts.toNote(note)),
+      ),
+    ),
+    readAfresh(() => mapped(rows.walkIns(), parts.toNote)),
+    readAfresh(() => mapped(rows.recoveries(), parts.toRecovery)),
+  )
+}
+
+/** How each row becomes part of a report, for both the built and the streamed one. */
+function reportParts(options: ReportOptions) {
   const clock = localClock(options.timeZone)
   const moment = (ms: number) => ({ ms, local: clock.iso(ms) })
   const mask = options.redact ? (text: string) => redactText(text, options.language) : (text: string) => text
@@ -54,38 +123,32 @@ export function reportFromRows(rows: ReportRows, options: ReportOptions): Export
     freeText: mask(row.free_text),
     items: parseItems(row.items).map((item) => ({ ...item, text: mask(item.text) })),
   })
-
-  const eventsByCall = new Map<number, ReportEvent[]>()
-  for (const row of rows.events) {
-    let list = eventsByCall.get(row.call_id)
-    if (!list) eventsByCall.set(row.call_id, (list = []))
-    list.push({
-      id: row.id,
-      at: moment(row.at),
-      kind: row.kind,
-      label: labels.get(row.kind) ?? row.kind,
-      text: maskNullable(row.text),
-      source: row.source,
-    })
-  }
-  const notesByCall = new Map(rows.notes.map((row) => [row.call_id, toNote(row)]))
-
-  const calls: ReportCall[] = rows.calls.map((row) => ({
+  const toEvent = (row: EventRow): ReportEvent => ({
+    id: row.id,
+    at: moment(row.at),
+    kind: row.kind,
+    label: labels.get(row.kind) ?? row.kind,
+    text: maskNullable(row.text),
+    source: row.source,
+  })
+  const toCall = (row: ReportCallRow, events: ReportEvent[], note: ReportNote | null): ReportCall => ({
     id: row.id,
     startedAt: moment(row.started_at),
     endedAt: row.ended_at === null ? null : moment(row.ended_at),
-    durationMs: Math.max(0, (row.ended_at ?? options.now) - row.started_at),
+    durationMs: callDurationMs(row, options.now),
     caller: row.caller === null ? null : options.redact ? '[phone]' : row.caller,
     direction: row.direction,
     hard: row.hard === 1,
     source: row.source,
-    events: eventsByCall.get(row.id) ?? [],
-    note: notesByCall.get(row.id) ?? null,
-  }))
-  const walkIns = rows.walkIns.map(toNote)
-  const recoveries = rows.recoveries.map((row) => toRecovery(row, options.now, moment))
-
-  return {
+    events,
+    note,
+  })
+  const assemble = <C, W, R>(
+    summary: ReportSummary,
+    calls: C,
+    walkIns: W,
+    recoveries: R,
+  ): Omit<ExportReport, 'calls' | 'walkIns' | 'recoveries'> & { calls: C; walkIns: W; recoveries: R } => ({
     format: 'calmdeck.report',
     schemaVersion: EXPORT_SCHEMA_VERSION,
     generatedAt: moment(options.now),
@@ -94,22 +157,57 @@ export function reportFromRows(rows: ReportRows, options: ReportOptions): Export
     language: options.language,
     redacted: options.redact,
     remark: mask(options.remark.trim()),
-    summary: summarise(calls, walkIns, recoveries, kindLookup(options.eventKinds)),
+    summary,
     calls,
     walkIns,
     recoveries,
+  })
+  return {
+    toNote,
+    toEvent,
+    toCall,
+    toRecovery: (row: ReportRecoveryRow) => toRecovery(row, options.now, moment),
+    assemble,
+    kindOf: kindLookup(options.eventKinds),
   }
+}
+
+/** A call's length; one still going on counts until the report's moment. */
+function callDurationMs(row: Pick<ReportCallRow, 'started_at' | 'ended_at'>, now: number): number {
+  return Math.max(0, (row.ended_at ?? now) - row.started_at)
+}
+
+function* mapped<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item)
+}
+
+/** An iterable that starts over from `read()` each time it is iterated (each format's pass). */
+function readAfresh<T>(read: () => Iterator<T>): Iterable<T> {
+  return { [Symbol.iterator]: read }
+}
+
+/** What the summary reads of a note: its items' kinds and whether they are done. */
+interface SummaryNote {
+  items: readonly { kind: string; done: boolean }[]
+}
+
+/** What the summary reads of a call. */
+interface SummaryCall {
+  hard: boolean
+  durationMs: number
+  events: readonly { kind: string }[]
+  note: SummaryNote | null
 }
 
 /** The figures at the top of every report; what an event counts in comes from its kind's flags. */
 export function summarise(
-  calls: readonly ReportCall[],
-  walkIns: readonly ReportNote[],
-  recoveries: readonly ReportRecovery[],
+  calls: Iterable<SummaryCall>,
+  walkIns: Iterable<SummaryNote>,
+  recoveries: Iterable<{ takenMs: number }>,
   kindOf: (id: string) => EventKind | undefined,
 ): ReportSummary {
   const summary: ReportSummary = {
-    calls: calls.length,
+    calls: 0,
     hardCalls: 0,
     talkTimeMs: 0,
     boundaryWarnings: 0,
@@ -117,18 +215,23 @@ export function summarise(
     supervisorHandovers: 0,
     promisesOpen: 0,
     followUpsOpen: 0,
-    recoveryBreaks: recoveries.length,
-    recoveryMs: recoveries.reduce((sum, item) => sum + item.takenMs, 0),
-    walkIns: walkIns.length,
+    recoveryBreaks: 0,
+    recoveryMs: 0,
+    walkIns: 0,
   }
-  const countItems = (note: ReportNote | null) => {
+  const countItems = (note: SummaryNote | null) => {
     for (const item of note?.items ?? []) {
       if (item.done) continue
       if (item.kind === 'promise') summary.promisesOpen++
       else summary.followUpsOpen++
     }
   }
+  for (const recovery of recoveries) {
+    summary.recoveryBreaks++
+    summary.recoveryMs += recovery.takenMs
+  }
   for (const call of calls) {
+    summary.calls++
     if (call.hard) summary.hardCalls++
     summary.talkTimeMs += call.durationMs
     let abuse = false
@@ -143,7 +246,10 @@ export function summarise(
     if (supervisor) summary.supervisorHandovers++
     countItems(call.note)
   }
-  for (const note of walkIns) countItems(note)
+  for (const note of walkIns) {
+    summary.walkIns++
+    countItems(note)
+  }
   return summary
 }
 

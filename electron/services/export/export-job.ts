@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { exportReportSchema, type ExportReport } from '../../../shared/export'
 import type { ExportFormat } from '../../../shared/export-formats'
 import { AppError, errorCodes, type AppErrorData } from '../../../shared/result'
-import { buildReport, type ReportOptions } from './build-report'
+import { buildReport, streamReport, type ReportOptions, type ReportStream } from './build-report'
 import { renderReportData } from './format-renderers'
 import { openReadOnly } from './read-only-db'
 import { writeFileSafely } from './safe-write'
@@ -58,28 +58,37 @@ export const exportJobResultSchema = z.discriminatedUnion('ok', [
 ])
 
 /**
- * Builds the report and writes its files one format at a time, CSV and JSON in pieces (never the
- * whole document as one string). Never throws: every problem comes back as a result.
+ * Writes the report's files one format at a time: CSV and JSON in pieces as the rows are read from
+ * the database (never the year in memory, nor the whole document as one string), the others from
+ * the report built whole. Never throws: every problem comes back as a result.
  */
 export async function runExportJob(job: ExportJob): Promise<ExportJobResult> {
   const written: string[] = []
   try {
     const db = openReadOnly(job.dataDir, job.nativeBinding)
-    // SQLite's own default page cache (2 MB), not better-sqlite3's 16 MB: the report reads each page
-    // about once, and the cache is malloc'd in this thread, whose arena glibc keeps after it ends.
-    db.pragma('cache_size = -2000')
-    let report: ExportReport
     try {
-      report = buildReport(db, job.report)
+      // SQLite's own default page cache (2 MB), not better-sqlite3's 16 MB: the report reads each page
+      // about once, and the cache is malloc'd in this thread, whose arena glibc keeps after it ends.
+      db.pragma('cache_size = -2000')
+      // One read transaction: every format, and the summary's own pass, see the same snapshot while
+      // the app keeps writing. Closing the connection ends it.
+      db.exec('BEGIN')
+      let streamed: ReportStream | null = null
+      let whole: ExportReport | null = null
+      const report = {
+        streamed: () => (streamed ??= streamReport(db, job.report)),
+        whole: () => (whole ??= buildReport(db, job.report)),
+      }
+      const options = { fontDir: job.fontDir, eventKinds: job.report.eventKinds }
+      for (const target of job.targets) {
+        writeFileSafely(target.path, await renderReportData(report, target.format, options), { force: job.force })
+        written.push(target.path)
+      }
+      const made = streamed ?? report.whole()
+      return { ok: true, written, range: made.range, summary: made.summary }
     } finally {
       db.close()
     }
-    const options = { fontDir: job.fontDir, eventKinds: job.report.eventKinds }
-    for (const target of job.targets) {
-      writeFileSafely(target.path, await renderReportData(report, target.format, options), { force: job.force })
-      written.push(target.path)
-    }
-    return { ok: true, written, range: report.range, summary: report.summary }
   } catch (error) {
     if (error instanceof AppError) return { ok: false, written, error: error.toData() }
     return { ok: false, written, failure: failureCode(error) }

@@ -1,6 +1,7 @@
 import type { ExportReport } from '../../../shared/export'
 import type { EventKind } from '../../../shared/event-kinds'
 import type { ExportFormat } from '../../../shared/export-formats'
+import type { ReportStream } from './build-report'
 import { fontsIn } from './pdf-style'
 import { renderJson, renderJsonChunks } from './render-json'
 import { renderMarkdown } from './render-markdown'
@@ -15,8 +16,11 @@ export interface RenderOptions {
 /** Text for CSV, JSON and Markdown, bytes for PDF. */
 export type FormatRenderer = (report: ExportReport, options: RenderOptions) => Promise<string | Buffer>
 
-/** The same text as the format's renderer, in pieces, for writing a large document as it is made. */
-export type PieceRenderer = (report: ExportReport) => Promise<Iterable<string>>
+/**
+ * The same text as the format's renderer, in pieces, for writing a large document as it is made,
+ * from a report whose lists may be streamed from the database (build-report.ts `streamReport`).
+ */
+export type PieceRenderer = (report: ReportStream) => Promise<Iterable<string>>
 
 /**
  * The host's half of the format registry (shared/export-formats.ts has the other): how each
@@ -49,11 +53,15 @@ export function renderReport(
   return FORMAT_RENDERERS[format](report, options)
 }
 
-/** Renders a report for writing to a file: in pieces where the format has them, else whole. */
+/**
+ * Renders a report for writing to a file: in pieces from the streamed report where the format has
+ * them, else whole from the built one. Each report is asked for only when a format needs it.
+ */
 export function renderReportData(
-  report: ExportReport,
+  report: { streamed: () => ReportStream; whole: () => ExportReport },
   format: ExportFormat,
   options: RenderOptions,
 ): Promise<string | Buffer | Iterable<string>> {
-  return FORMAT_PIECES[format]?.(report) ?? renderReport(report, format, options)
+  const pieces = FORMAT_PIECES[format]
+  return pieces ? pieces(report.streamed()) : renderReport(report.whole(), format, options)
 }

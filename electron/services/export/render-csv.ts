@@ -1,5 +1,6 @@
 import type { ExportReport, ReportNote, ReportSummary } from '../../../shared/export'
 import { localClock } from '../time/local-clock'
+import type { ReportStream } from './build-report'
 import { CSV_BOM, CSV_EOL, csvField } from './csv-writer'
 import { reportTexts } from './report-texts'
 
@@ -54,11 +55,12 @@ export function renderCsv(report: ExportReport): string {
 const CHUNK = 1 << 16
 
 /**
- * The same document as `renderCsv`, in pieces of whole lines (a year is tens of MB). Each record
+ * The same document as `renderCsv`, in pieces of whole lines (a year is tens of MB), its lists
+ * read as they are written (a streamed report's come from the database). Each record
  * kind writes its line straight in column order (see CSV_COLUMNS): `s` for text (formula guard,
  * RFC 4180 quoting), `n` for numbers.
  */
-export function* renderCsvChunks(report: ExportReport): Generator<string> {
+export function* renderCsvChunks(report: ReportStream): Generator<string> {
   const clock = localClock(report.timeZone)
   const texts = reportTexts[report.language]
   const seconds = (ms: number) => String(Math.round(ms / 1000))

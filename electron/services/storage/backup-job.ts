@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
+import type { Worker } from 'node:worker_threads'
 
 /** One backup to take: from the live database `source` into `target`, through `temp`. */
 export interface BackupJob {
@@ -24,6 +25,13 @@ export type BackupJobResult =
   | { ok: false; code: string }
 
 /**
+ * A step that copies everything: should a write by the app make SQLite start the copy over, it
+ * starts over within this step and still ends it. (A step of only the pages that remained would end
+ * short after a restart, and could go on starting over as long as the app writes.)
+ */
+const ALL_PAGES = 0x7fffffff
+
+/**
  * Takes one backup with SQLite's online backup API on a connection of its own (readers never
  * block the app's writes in WAL mode), then makes the copy a plain rollback-journal file, checks
  * it with `PRAGMA integrity_check`, syncs it and renames it into place. Until that rename the copy
@@ -37,7 +45,7 @@ export async function runBackupJob(job: BackupJob): Promise<BackupJobResult> {
     const source = new Database(job.source, { ...native, readonly: true, fileMustExist: true })
     try {
       // After the first step, copy the rest in one step: one consistent snapshot of the file.
-      await source.backup(job.temp, { progress: ({ remainingPages }) => Math.max(remainingPages, 1) })
+      await source.backup(job.temp, { progress: () => ALL_PAGES })
     } finally {
       source.close()
     }
@@ -127,4 +135,19 @@ function syncDir(dir: string): void {
   } finally {
     fs.closeSync(fd)
   }
+}
+
+/**
+ * Runs one job in a worker thread from `start` (the built hosts: backup-worker-runner.ts), so the
+ * host's event loop never waits on the copy or its check. Answers with the worker's result as soon
+ * as it comes, or with why there was none once the worker ended.
+ */
+export function runBackupWithWorker(job: BackupJob, start: (job: BackupJob) => Worker): Promise<BackupJobResult> {
+  return new Promise((resolve) => {
+    const worker = start(job)
+    let failure: string | null = null
+    worker.once('message', resolve)
+    worker.once('error', (error) => (failure ??= error.name))
+    worker.once('exit', (code) => resolve({ ok: false, code: failure ?? `WORKER_EXIT_${code}` }))
+  })
 }

@@ -2,6 +2,8 @@ import { type PersonalDataCounts } from '../../../shared/personal-data'
 import { settingsSchema, type Settings } from '../../../shared/settings'
 import { defaultSettings } from '../../../shared/settings-defaults'
 import type { Db } from './database'
+import type { CallerId } from '../dispatch'
+import { ImportUploads, type ImportUploadsOptions } from './import-uploads'
 import { deleteAllData, exportPersonalData, importPersonalData, parsePersonalData } from './personal-data'
 
 export interface PersonalDataServiceDeps {
@@ -16,11 +18,17 @@ export interface PersonalDataServiceDeps {
   whileIntegrationsStopped: <T>(work: () => T) => Promise<T>
   /** The data was replaced underneath: every service tells the windows its state again. */
   onReplaced: () => void
+  /** Limits of the file arriving in pieces (defaults: import-uploads.ts). */
+  uploads?: ImportUploadsOptions
 }
 
 /** Settings → Your data: export all, import into an empty CalmDeck, delete all. */
 export class PersonalDataService {
-  constructor(private readonly deps: PersonalDataServiceDeps) {}
+  private readonly uploads: ImportUploads
+
+  constructor(private readonly deps: PersonalDataServiceDeps) {
+    this.uploads = new ImportUploads(deps.uploads)
+  }
 
   /** The whole history as one JSON file to save. */
   export(): { fileName: string; text: string } {
@@ -36,6 +44,30 @@ export class PersonalDataService {
     const counts = importPersonalData(this.deps.db, data, settings)
     this.deps.onReplaced()
     return counts
+  }
+
+  /** "Import my data…" in pieces: the file's length first (see `data:import-begin`). */
+  beginImport(caller: CallerId, size: number): { uploadId: string } {
+    return this.uploads.begin(caller, size)
+  }
+
+  importChunk(caller: CallerId, uploadId: string, index: number, text: string): { received: number } {
+    return this.uploads.append(caller, uploadId, index, text)
+  }
+
+  /** The whole file arrived: imported all or nothing, as `import`. */
+  commitImport(caller: CallerId, uploadId: string): PersonalDataCounts {
+    return this.import(this.uploads.take(caller, uploadId))
+  }
+
+  /** A window's connection closed: its unfinished import goes with it. */
+  callerGone(caller: CallerId): void {
+    this.uploads.dropCaller(caller)
+  }
+
+  /** Imports in progress (pieces held in memory). */
+  get uploadsInProgress(): number {
+    return this.uploads.size
   }
 
   /**

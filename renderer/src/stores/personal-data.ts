@@ -1,4 +1,4 @@
-import { DELETE_ALL_CONFIRMATION, type PersonalDataCounts } from '@shared/personal-data'
+import { DELETE_ALL_CONFIRMATION, IMPORT_CHUNK_CHARS, type PersonalDataCounts } from '@shared/personal-data'
 import type { AppErrorData, Result } from '@shared/result'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
@@ -30,8 +30,22 @@ export const usePersonalDataStore = defineStore('personal-data', () => {
     return run('export', () => api.invoke('data:export', {}))
   }
 
+  /**
+   * Sends the file in pieces (a year's file is larger than one message to the web host may be),
+   * in both hosts alike; the host imports it only once the whole file arrived.
+   */
   function importAll(text: string): Promise<PersonalDataCounts | null> {
-    return run('import', () => api.invoke('data:import', { text }))
+    return run('import', async () => {
+      const begun = await api.invoke('data:import-begin', { size: text.length })
+      if (!begun.ok) return begun
+      const { uploadId } = begun.value
+      for (let index = 0; index * IMPORT_CHUNK_CHARS < text.length; index++) {
+        const piece = text.slice(index * IMPORT_CHUNK_CHARS, (index + 1) * IMPORT_CHUNK_CHARS)
+        const sent = await api.invoke('data:import-chunk', { uploadId, index, text: piece })
+        if (!sent.ok) return sent
+      }
+      return api.invoke('data:import-commit', { uploadId })
+    })
   }
 
   /** Call only after the agent typed the confirmation word. */

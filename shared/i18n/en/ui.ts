@@ -306,6 +306,8 @@ export const en = {
     notEmpty: 'CalmDeck already holds calls or notes. Delete all data first, then import.',
     invalidFile: 'This file cannot be imported. Problem at: {detail}',
     failed: 'That did not work. Nothing was changed.',
+    tooLarge: 'This file is too large to import (at most {mb} MB). Nothing was changed.',
+    interrupted: 'The import was interrupted before the whole file arrived. Nothing was changed: try again.',
     delete: 'Delete all my data',
     deleteWarning:
       'This deletes every call, note, break, setting and deck, and all backups. It cannot be undone. Export your data first if you want to keep it.',

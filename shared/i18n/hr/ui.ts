@@ -314,6 +314,9 @@ export const hr: Messages = {
     notEmpty: 'CalmDeck već sadrži pozive ili bilješke. Najprije obrišite sve podatke, a zatim uvezite.',
     invalidFile: 'Ova se datoteka ne može uvesti. Problem kod: {detail}',
     failed: 'To nije uspjelo. Ništa nije promijenjeno.',
+    tooLarge: 'Ova je datoteka prevelika za uvoz (najviše {mb} MB). Ništa nije promijenjeno.',
+    interrupted:
+      'Uvoz je prekinut prije nego što je stigla cijela datoteka. Ništa nije promijenjeno: pokušajte ponovno.',
     delete: 'Obriši sve moje podatke',
     deleteWarning:
       'Ovo briše svaki poziv, bilješku, pauzu, postavku i špil te sve sigurnosne kopije. To se ne može poništiti. Najprije izvezite podatke ako ih želite zadržati.',

@@ -314,6 +314,9 @@ export const nl: Messages = {
     notEmpty: 'CalmDeck bevat al gesprekken of notities. Verwijder eerst alle gegevens en importeer dan.',
     invalidFile: 'Dit bestand kan niet worden geïmporteerd. Probleem bij: {detail}',
     failed: 'Dat is niet gelukt. Er is niets veranderd.',
+    tooLarge: 'Dit bestand is te groot om te importeren (hoogstens {mb} MB). Er is niets veranderd.',
+    interrupted:
+      'Het importeren werd onderbroken voordat het hele bestand binnen was. Er is niets veranderd: probeer het opnieuw.',
     delete: 'Al mijn gegevens verwijderen',
     deleteWarning:
       'Dit verwijdert elk gesprek, elke notitie, pauze, instelling en deck, en alle back-ups. Dit kan niet ongedaan worden gemaakt. Exporteer je gegevens eerst als je ze wilt bewaren.',

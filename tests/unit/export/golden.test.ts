@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildReport, type ReportOptions } from '../../../electron/services/export/build-report'
-import { renderCsv } from '../../../electron/services/export/render-csv'
-import { parseJsonReport, renderJson } from '../../../electron/services/export/render-json'
+import { buildReport, streamReport, type ReportOptions } from '../../../electron/services/export/build-report'
+import { renderCsv, renderCsvChunks } from '../../../electron/services/export/render-csv'
+import { parseJsonReport, renderJson, renderJsonChunks } from '../../../electron/services/export/render-json'
 import { renderMarkdown } from '../../../electron/services/export/render-markdown'
 import { exportReportSchema } from '../../../shared/export'
 import { buildExportFixture, fixtureReportOptions } from '../../helpers/export-fixture'
@@ -45,6 +45,14 @@ function golden(name: string, actual: string): void {
 }
 
 describe('report goldens', () => {
+  it('CSV and JSON files: made from the rows streamed from the database, byte for byte the goldens', () => {
+    // What export files are written from (export-job.ts): no golden is rewritten from this path.
+    const streamed = streamReport(services.db, options())
+    const read = (name: string) => fs.readFileSync(path.join(GOLDEN_DIR, name), 'utf8')
+    expect([...renderCsvChunks(streamed)].join('')).toBe(read('shift.en.csv'))
+    expect([...renderJsonChunks(streamed)].join('')).toBe(read('shift.en.json'))
+  })
+
   it('CSV: BOM, header, quoted commas, quotes and newlines', () => {
     const csv = renderCsv(buildReport(services.db, options()))
     expect(csv.startsWith('\uFEFFrecord,call_id,')).toBe(true)

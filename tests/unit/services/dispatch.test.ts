@@ -89,7 +89,9 @@ describe('dispatch', () => {
       'backups:restore': { name: 'calmdeck-2026-11-22T10-00-00-000Z-daily.sqlite3' },
       'calls:pin': { callId: 1, pinned: true },
       'data:export': {},
-      'data:import': { text: '{}' },
+      'data:import-begin': { size: 2 },
+      'data:import-chunk': { uploadId: 'none', index: 0, text: '{}' },
+      'data:import-commit': { uploadId: 'none' },
       'data:delete-all': { confirm: 'delete all my data' },
       'team:state': {},
       'team:set-endpoint': { kind: null },
@@ -129,7 +131,9 @@ describe('dispatch', () => {
       'recovery:decline': 'conflict',
       'export:reveal': 'not-found',
       'backups:restore': 'not-found',
-      'data:import': 'invalid-request',
+      // No such upload: it was never begun (or its connection closed).
+      'data:import-chunk': 'not-found',
+      'data:import-commit': 'not-found',
       // No team channel is set up, so nothing is queued: nothing to retry or drop either.
       'team:help': 'conflict',
       'team:test': 'conflict',

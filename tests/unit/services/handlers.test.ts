@@ -33,7 +33,7 @@ describe('handlers are wiring only', () => {
     const update = vi.fn()
     const get = () => defaultSettings
     const handlers = createHandlers(fakeServices({ exports: { run }, settings: { get, update } }))
-    await expect(handlers['export:run'](request)).resolves.toBe(result)
+    await expect(handlers['export:run'](request, 'window')).resolves.toBe(result)
     expect(run).toHaveBeenCalledWith(request)
     expect(update).not.toHaveBeenCalled()
   })
@@ -41,7 +41,7 @@ describe('handlers are wiring only', () => {
   it('export:preview passes the window language on; the service picks the fallback', async () => {
     const preview = vi.fn(() => ({ from: 0, to: 1, timeZone: 'UTC', summary: {} }))
     const handlers = createHandlers(fakeServices({ exports: { preview } }))
-    await handlers['export:preview']({ language: 'hr' })
+    await handlers['export:preview']({ language: 'hr' }, 'window')
     expect(preview).toHaveBeenCalledWith(undefined, 'hr')
   })
 })
