@@ -20,7 +20,7 @@ import { electronExportShell, exportArgs, runExportAndQuit } from './export-shel
 import { runTeamReportAndQuit, teamReportArgs } from './team-report-shell'
 import { isOwnRendererFrame, registerIpc, sendToAllWindows } from './ipc'
 import { startAtLoginKeeper, startedAtLogin } from './login-item'
-import { saveBeforeLeaving } from './lifecycle'
+import { quitOnSignals, saveBeforeLeaving } from './lifecycle'
 import { notifyRecoveryOver, trayCountdown } from './recovery-notice'
 import { applySecurity } from './security'
 import { electronShortcuts } from './shortcuts'
@@ -94,6 +94,8 @@ function onReady(): void {
     systemLocales: systemLanguages,
   })
   services = ready
+  // A clean quit backs up what changed, whether or not the window's page ever loaded.
+  ready.backups.armShutdown()
   // A policy.json IT changes applies at once (the registry is read again with it; not watched itself).
   watchPolicyFile(defaultPolicyFile(process.platform, process.env), {
     load: () => loadMachinePolicy(process.platform, process.env, { current: ready.policy }),
@@ -130,6 +132,7 @@ function onReady(): void {
     },
     () => ready.backups.idle(QUIT_BACKUP_MS),
   )
+  quitOnSignals(app)
   app.on('window-all-closed', () => app.quit())
   setCallLinks(settings.callLinks)
   setStartAtLogin(settings.startAtLogin)

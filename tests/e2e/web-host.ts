@@ -8,7 +8,17 @@ export interface RunningHost {
   url: string
   process: ChildProcess
   output: () => string
-  stop(signal?: NodeJS.Signals): Promise<void>
+  /**
+   * Sends `signal` (SIGTERM by default) and resolves once the host exited, with how: a host that
+   * does not stop within `killAfterMs` (default 15 s: a busy machine is slow) is killed.
+   */
+  stop(signal?: NodeJS.Signals, killAfterMs?: number): Promise<HostExit>
+}
+
+/** How the host process ended: `signal` is set only when a signal (e.g. the SIGKILL) ended it. */
+export interface HostExit {
+  code: number | null
+  signal: NodeJS.Signals | null
 }
 
 /**
@@ -33,13 +43,14 @@ export function startHost(
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
 
-  const stop = (signal: NodeJS.Signals = 'SIGTERM') =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve()
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
-      child.once('exit', () => {
+  const stop = (signal: NodeJS.Signals = 'SIGTERM', killAfterMs = 15_000) =>
+    new Promise<HostExit>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null)
+        return resolve({ code: child.exitCode, signal: child.signalCode })
+      const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs)
+      child.once('exit', (code, exitSignal) => {
         clearTimeout(timer)
-        resolve()
+        resolve({ code, signal: exitSignal })
       })
       child.kill(signal)
     })

@@ -117,8 +117,29 @@ describe('backups', () => {
     now += 60_000
     app.backups.dispose()
     app.backups.start()
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // A due backup would be under way now (start() decides at once): none is.
+    expect(app.backups.state().running).toBe(false)
     expect(app.backups.list()).toHaveLength(1)
+  })
+
+  it('backs up at a clean shutdown of a host whose schedule never started, creating backups/', () => {
+    const made = testServices(() => Date.parse('2026-11-22T08:00:00Z'))
+    cleanups.push(() => fs.rmSync(made.dir, { recursive: true, force: true }))
+    made.backups.armShutdown()
+    writeNote(made, 'written before the schedule started')
+    expect(fs.existsSync(path.join(made.dir, 'backups'))).toBe(false)
+    made.close()
+    const list = listBackupFiles(path.join(made.dir, 'backups'))
+    expect(list.map((file) => file.reason)).toEqual(['shutdown'])
+    expect(integrity(path.join(made.dir, 'backups', list[0]?.name ?? ''))).toMatchObject({ check: 'ok', notes: 1 })
+  })
+
+  it('makes no shutdown backup for services no host ran (a test, a command-line report)', () => {
+    const made = testServices(() => Date.parse('2026-11-22T08:00:00Z'))
+    cleanups.push(() => fs.rmSync(made.dir, { recursive: true, force: true }))
+    writeNote(made, 'written with no host')
+    made.close()
+    expect(fs.existsSync(path.join(made.dir, 'backups'))).toBe(false)
   })
 
   it('backs up at a clean shutdown when something changed, and keeps one backup a day', async () => {
