@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
+import { WAIT_MS } from '../helpers/wait-for'
 
 const ROOT = path.resolve(__dirname, '../..')
 const ENTRY = path.join(ROOT, 'out/main/web.js')
@@ -29,7 +30,7 @@ export function startHost(
   dataDir: string,
   options: { port?: number; timeoutMs?: number; entry?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {},
 ): Promise<RunningHost> {
-  const timeoutMs = options.timeoutMs ?? 15_000
+  const timeoutMs = options.timeoutMs ?? WAIT_MS
   const child = spawn(
     process.execPath,
     [options.entry ?? ENTRY, '--port', String(options.port ?? 0), '--data-dir', dataDir, ...(options.args ?? [])],

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { channels } from '../../shared/channels'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { createElectronFake, fakeEvent, type ElectronFake } from '../mocks/electron'
+import { waitFor } from '../helpers/wait-for'
 
 const root = path.resolve(__dirname, '../..')
 const outMain = path.join(root, 'out/main')
@@ -104,16 +105,7 @@ async function saveAndQuit(fake: ElectronFake, quitsBefore: number): Promise<voi
   const { requestId } = (ask?.args[0] ?? {}) as { requestId?: number }
   if (requestId === undefined) throw new Error('the window was not asked to save before quitting')
   expect(await invoke(fake, 'app:flushed', { requestId })).toMatchObject({ ok: true })
-  await waitFor(() => callsNamed(fake.calls, 'app.quit').length > quitsBefore, 'the shell to quit')
-}
-
-/** Waits for a state (bounded generously: a busy machine is slow, never wrong). */
-async function waitFor(done: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const until = Date.now() + timeoutMs
-  while (!done()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
+  await waitFor('the shell to quit', () => callsNamed(fake.calls, 'app.quit').length > quitsBefore)
 }
 
 function callsNamed(list: { name: string; args: unknown[] }[], name: string): unknown[][] {
@@ -454,7 +446,7 @@ describe('electron main, background work after the first page', () => {
       vi.useRealTimers()
     }
     const backups = path.join(configHome, 'CalmDeck', 'backups')
-    await waitFor(() => listBackups(backups).some((name) => name.endsWith('-daily.sqlite3')), 'the start backup')
+    await waitFor('the start backup', () => listBackups(backups).some((name) => name.endsWith('-daily.sqlite3')))
     await quit(fake)
   })
 })

@@ -13,10 +13,9 @@ import { readConnection } from '../../../electron/services/integrations/local-ap
 import { startWebHost } from '../../../electron/web/server'
 import { startHost, type RunningHost } from '../../e2e/web-host'
 import { tempDir } from '../../helpers/temp-dir'
+import { WAIT_MS, waitFor } from '../../helpers/wait-for'
 
 const ENTRY = path.resolve(__dirname, '../../../out/main/web.js')
-/** Generous: the host starts on a machine others keep busy; every wait is for a state. */
-const WAIT_MS = 30_000
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -32,24 +31,14 @@ async function hostWithoutPage(): Promise<{ host: RunningHost; dir: string }> {
   return { host, dir }
 }
 
-async function waitFor<T>(probe: () => T | null | Promise<T | null>, what: string): Promise<T> {
-  const until = Date.now() + WAIT_MS
-  for (;;) {
-    const value = await probe()
-    if (value !== null) return value
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-}
-
 /** The local API once it answers (it comes up with the services, after the "listening" line). */
 async function localApi(dir: string): Promise<(body: object) => Promise<unknown>> {
-  const connection = await waitFor(async () => {
+  const connection = await waitFor('the local API', async () => {
     const read = readConnection(dir)
     if (!read.ok) return null
     const health = await fetch(`http://127.0.0.1:${read.port}/health`).catch(() => null)
     return health?.ok ? read : null
-  }, 'the local API')
+  })
   return async (body) => {
     const res = await fetch(`http://127.0.0.1:${connection.port}/v1/events`, {
       method: 'POST',
@@ -103,11 +92,7 @@ describe('web host without a page: backups', () => {
   it('makes its start backup without a page, and a shutdown backup for what came after', async () => {
     const { host, dir } = await hostWithoutPage()
     await logCalls(dir, 1)
-    const daily = await waitFor(
-      () => backupNames(dir).find((name) => name.endsWith('-daily.sqlite3')) ?? null,
-      'the start backup',
-    )
-    expect(daily).toBeTruthy()
+    await waitFor('the start backup', () => backupNames(dir).find((name) => name.endsWith('-daily.sqlite3')))
     await logCalls(dir, 2, 1)
     expect(await host.stop('SIGTERM', WAIT_MS)).toEqual({ code: 0, signal: null })
     // Of each day only the newest backup is kept: the shutdown's, with all three calls.
