@@ -14,12 +14,20 @@ export const fixedActions = [
   'deck-previous',
   'window-toggle',
   'help-request',
+  'cues-pause',
+  'cues-follow',
 ] as const
 export type FixedAction = (typeof fixedActions)[number]
 export type ActionId = FixedAction | `log:${string}`
 
 /** Actions the renderer carries out itself (moving in the deck); the rest change stored data. */
-export const uiActions: readonly ActionId[] = ['deck-next', 'deck-previous', 'window-toggle']
+export const uiActions: readonly ActionId[] = [
+  'deck-next',
+  'deck-previous',
+  'window-toggle',
+  'cues-pause',
+  'cues-follow',
+]
 
 export function isActionId(value: string): value is ActionId {
   return (fixedActions as readonly string[]).includes(value) || /^log:[a-z0-9][a-z0-9-]{0,39}$/.test(value)
@@ -28,6 +36,10 @@ export function isActionId(value: string): value is ActionId {
 /** Where an action came from: stored with each event. */
 export const actionSources = ['hotkey', 'window', 'integration'] as const
 export type ActionSource = (typeof actionSources)[number]
+
+/** Where a stored event came from: an action, or the live call cues (the caller's raised voice). */
+export const eventSources = [...actionSources, 'cues'] as const
+export type EventSource = (typeof eventSources)[number]
 
 /**
  * Default global hotkeys: Ctrl+Alt+Shift with a letter, a combination desktops and common
@@ -50,6 +62,9 @@ export const defaultHotkeys: Readonly<Record<string, string | null>> = {
   'log:mark': 'CommandOrControl+Alt+Shift+M',
   // G for "get help": free in GNOME, KDE, Windows and macOS defaults, and beside no other default.
   'help-request': 'CommandOrControl+Alt+Shift+G',
+  // Pausing the cues and taking their offered card: free to bind, none by default.
+  'cues-pause': null,
+  'cues-follow': null,
 }
 
 /** Every loggable built-in kind as an action, in the order the palette shows them. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { actionSources } from './actions'
+import { actionSources, eventSources } from './actions'
 import { RECENT_EVENTS } from './limits'
 export { MAX_EVENT_TEXT, RECENT_EVENTS, UNDO_WINDOW_MS } from './limits'
 
@@ -22,7 +22,7 @@ export const callEventSchema = z.strictObject({
   at: z.number().int(),
   kind: z.string(),
   text: z.string().nullable(),
-  source: z.enum(actionSources),
+  source: z.enum(eventSources),
 })
 
 /**

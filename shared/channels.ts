@@ -53,6 +53,9 @@ export const channels = [
   'diagnostics:export',
   'team-report:preview',
   'team-report:write',
+  'cues:caller-raised',
+  'cues:save',
+  'cues:for-call',
 ] as const
 export type Channel = (typeof channels)[number]
 

@@ -19,6 +19,7 @@ import { policyViewSchema } from './policy'
 import { settingsPatchSchema, settingsSchema } from './settings'
 import { MAX_HELP_TEXT, outboxItemSchema, teamEndpointRequestSchema, teamStateSchema } from './team'
 import { micAnswerSchema, micStateSchema } from './mic'
+import { callCueFiguresSchema, callCuesSchema } from './cues/figures'
 import { teamReportPreviewRequestSchema, teamReportPreviewSchema, teamReportWriteRequestSchema } from './team-report'
 
 const empty = z.strictObject({})
@@ -224,6 +225,14 @@ export const contract = {
   'team-report:preview': { request: teamReportPreviewRequestSchema, response: teamReportPreviewSchema },
   /** Writes the team report (per day and per week) into a folder; never overwrites without `force`. */
   'team-report:write': { request: teamReportWriteRequestSchema, response: z.strictObject({ path: z.string() }) },
+  /** The live call cues heard the caller's voice raised in this (open) call: logged with origin `cues`. */
+  'cues:caller-raised': { request: z.strictObject({ callId: z.number().int().positive() }), response: callEventSchema },
+  /** A call's figures from its sound levels, sent by the window when it stops listening. */
+  'cues:save': { request: callCuesSchema, response: callCueFiguresSchema },
+  'cues:for-call': {
+    request: z.strictObject({ callId: z.number().int().positive() }),
+    response: callCueFiguresSchema.nullable(),
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export const hostEventSchemas = {

@@ -63,6 +63,11 @@ export const builtInEventKinds: readonly EventKind[] = [
   kind('apologised', 'Apologised', 'Excuses aangeboden', 'Ispričao/la se'),
   kind('solution-offered', 'Solution offered', 'Oplossing voorgesteld', 'Ponuđeno rješenje'),
   kind('anger-rising', 'Anger rising', 'Boosheid neemt toe', 'Ljutnja raste', hard),
+  // Logged by the live call cues from sound levels alone (never by hand): named acoustically.
+  kind('caller-voice-raised', "Caller's voice raised", 'Beller praat luider', 'Pozivatelj govori glasnije', {
+    ...hard,
+    loggable: false,
+  }),
   kind('boundary-warning', 'Boundary warning given', 'Grens aangegeven', 'Upozorenje o granici', {
     ...hard,
     incident: true,
@@ -88,6 +93,8 @@ export const builtInEventKinds: readonly EventKind[] = [
 
 export const CALL_STARTED = 'call-started'
 export const CALL_ENDED = 'call-ended'
+/** The kind the live call cues log when the caller's voice is raised. */
+export const CALLER_VOICE_RAISED = 'caller-voice-raised'
 
 /**
  * Built-in kinds and a deck's own kinds, in that order; a deck cannot redefine a built-in id. The

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { actionSources } from './actions'
+import { actionSources, eventSources } from './actions'
 import { exportFormats } from './export-formats'
 import { APP_LOCALES } from './locales'
 
@@ -18,7 +18,7 @@ export const reportEventSchema = z.strictObject({
   /** The kind's name in the report's language. */
   label: z.string(),
   text: z.string().nullable(),
-  source: z.enum(actionSources),
+  source: z.enum(eventSources),
 })
 
 /** A promise or follow-up as in a note (no length cap: masking may change the length). */

@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { actionSources } from './actions'
+import { actionSources, eventSources } from './actions'
 import { deckSchema } from './deck'
 import { MAX_EVENT_TEXT } from './limits'
 import { noteItemSchema } from './notes'
 import { recoveryStatuses } from './recovery'
 import { settingsSchema } from './settings'
+import { callCuesSchema } from './cues/figures'
 
 /**
  * "Export all my data": everything CalmDeck stores about the agent's work in one JSON file that
@@ -43,7 +44,7 @@ export const personalEventSchema = z.strictObject({
   at: time,
   kind: z.string().min(1).max(60),
   text: z.string().max(MAX_EVENT_TEXT).nullable(),
-  source,
+  source: z.enum(eventSources),
 })
 
 export const personalNoteSchema = z.strictObject({
@@ -84,6 +85,8 @@ export const personalDataSchema = z
     events: z.array(personalEventSchema),
     notes: z.array(personalNoteSchema),
     breaks: z.array(personalBreakSchema),
+    /** Each call's figures from the live call cues (files from before the cues have none). */
+    callCues: z.array(callCuesSchema).optional(),
     /** The settings as stored; ones this version does not have are ignored, missing ones are defaults. */
     settings: settingsSchema.partial(),
     /** Imported decks, oldest first (the newest is the active one). */
@@ -110,6 +113,12 @@ export const personalDataSchema = z
     })
     data.breaks.forEach((item, index) => {
       if (item.callId !== null && !calls.has(item.callId)) issue(['breaks', index, 'callId'], 'no such call')
+    })
+    const measured = new Set<number>()
+    data.callCues?.forEach((item, index) => {
+      if (!calls.has(item.callId)) issue(['callCues', index, 'callId'], 'no such call')
+      if (measured.has(item.callId)) issue(['callCues', index, 'callId'], 'a call has its figures once')
+      measured.add(item.callId)
     })
   })
 

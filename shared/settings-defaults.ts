@@ -38,4 +38,12 @@ export const defaultSettings: Settings = {
   teamFolderPdf: false,
   startAtLogin: false,
   startInTray: false,
+  cuesEnabled: false,
+  cuesMic: '',
+  cuesCaller: '',
+  cuesFollowCall: false,
+  cueLetThemFinish: true,
+  cueKeepLevel: true,
+  cueCallerRaised: true,
+  cueVenting: true,
 }

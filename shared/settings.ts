@@ -89,6 +89,22 @@ export const settingsSchema = z.strictObject({
   startAtLogin: z.boolean(),
   /** When started at login, stay in the tray instead of showing the window. */
   startInTray: z.boolean(),
+  /**
+   * Live call cues: during a call, follow both sides' sound levels and voice activity (never the
+   * words, never a recording). Off until the agent turns it on after reading what it measures.
+   */
+  cuesEnabled: z.boolean(),
+  /** The microphone's name ('' = the system's default input). */
+  cuesMic: z.string().max(300),
+  /** The caller: '' = what the computer plays (desktop app); in a browser, an input device's name. */
+  cuesCaller: z.string().max(300),
+  /** The caller's raised voice moves the deck to the calm card by itself (else it is offered). */
+  cuesFollowCall: z.boolean(),
+  /** Which cues may show (the figures are kept either way). */
+  cueLetThemFinish: z.boolean(),
+  cueKeepLevel: z.boolean(),
+  cueCallerRaised: z.boolean(),
+  cueVenting: z.boolean(),
 })
 export type Settings = z.infer<typeof settingsSchema>
 

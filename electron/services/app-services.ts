@@ -24,6 +24,7 @@ import { createDispatcher, type Dispatch } from './dispatch'
 import { createHandlers } from './handlers'
 import { HotkeyService, type ShortcutRegistrar } from './hotkeys/hotkey-service'
 import { NoteService } from './notes/note-service'
+import { CueService } from './cues/cue-service'
 import { RecoveryService } from './recovery/recovery-service'
 import { KeyValueStore, SettingsService } from './settings/settings-service'
 import { noPolicy, type ManagedPolicy } from './policy/managed-policy'
@@ -113,6 +114,8 @@ export interface AppServices {
   /** The team channel and its outbox; a host calls `team.start()` to send what is queued. */
   team: TeamService
   help: HelpService
+  /** What the live call cues leave: the caller's raised voice as an event, each call's figures. */
+  cues: CueService
   /** The last errors the host logged, by name, for the Diagnostics export. */
   errors: ErrorRing
   /** IT's policy: presets, locks, the team channel, the deck (the one in force now). */
@@ -344,6 +347,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     },
     language: () => exports.reportLanguage(),
   })
+  const cues = new CueService({ db, calls })
   const info: AppInfo = { version: options.version, host: options.host, platform, notices, policy: policy.view() }
   const about = new AboutService({
     version: options.version,
@@ -383,6 +387,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     about,
     diagnostics,
     teamReports,
+    cues,
   })
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => log(errors.note(`internal error on ${channel}`, error)),
@@ -435,6 +440,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     retention,
     team,
     help,
+    cues,
     errors,
     get policy() {
       return policy

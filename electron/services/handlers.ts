@@ -16,6 +16,7 @@ import type { TeamService } from './team/team-service'
 import type { MicrophoneSource } from './integrations/sources/microphone'
 import type { AboutService } from './support/about-service'
 import type { TeamReportService } from './team-report/team-report-service'
+import type { CueService } from './cues/cue-service'
 
 export interface HandlerServices {
   info: AppInfo
@@ -37,6 +38,7 @@ export interface HandlerServices {
   /** Builds the Diagnostics file (support/diagnostics.ts). */
   diagnostics: () => { fileName: string; text: string }
   teamReports: TeamReportService
+  cues: CueService
 }
 
 /**
@@ -51,6 +53,7 @@ export function createHandlers(services: HandlerServices): Handlers {
   const { mic } = services
   const { about } = services
   const { teamReports } = services
+  const { cues } = services
 
   return {
     'app:info': () => info,
@@ -103,5 +106,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     'diagnostics:export': () => services.diagnostics(),
     'team-report:preview': (request) => teamReports.preview(request),
     'team-report:write': (request) => teamReports.write(request),
+    'cues:caller-raised': ({ callId }) => cues.callerRaised(callId),
+    'cues:save': ({ callId, figures }) => cues.save(callId, figures),
+    'cues:for-call': ({ callId }) => cues.forCall(callId),
   }
 }

@@ -29,6 +29,8 @@ export const windowKeys: Readonly<Record<string, ActionId>> = {
   w: 'recovery-start',
   d: 'recovery-decline',
   g: 'help-request',
+  q: 'cues-pause',
+  j: 'cues-follow',
 }
 
 /** The letter that triggers `action` in the window, if any. */

@@ -3,6 +3,9 @@
  * Audio is analysed in the AudioWorklet into these frames and dropped there; no sample leaves it.
  */
 
+/** The AudioWorklet processor's registered name. */
+export const CUE_PROCESSOR = 'calmdeck-cues'
+
 /** The analysis rate and frame: 20 ms at 16 kHz. */
 export const CUE_SAMPLE_RATE = 16_000
 export const CUE_FRAME_MS = 20

@@ -1,4 +1,4 @@
-import type { ActionSource } from '../../../shared/actions'
+import type { ActionSource, EventSource } from '../../../shared/actions'
 import type { Call, CallEvent, CallListItem, CallState } from '../../../shared/calls'
 import { RECENT_EVENTS, UNDO_WINDOW_MS } from '../../../shared/calls'
 import { CALL_ENDED, CALL_STARTED, type EventKind } from '../../../shared/event-kinds'
@@ -83,7 +83,7 @@ export class CallService {
       endCall: db.prepare('UPDATE calls SET ended_at = ? WHERE id = ?'),
       setHard: db.prepare('UPDATE calls SET hard = ? WHERE id = ?'),
       setPinned: db.prepare<[number, number]>('UPDATE calls SET pinned = ? WHERE id = ?'),
-      insertEvent: db.prepare<[number, number, string, string | null, ActionSource]>(
+      insertEvent: db.prepare<[number, number, string, string | null, EventSource]>(
         'INSERT INTO events (call_id, at, kind, text, source) VALUES (?, ?, ?, ?, ?)',
       ),
       event: db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?'),
@@ -144,6 +144,28 @@ export class CallService {
     if (!kind || !kind.loggable)
       throw new AppError('invalid-request', `"${kindId}" is not a kind of event CalmDeck knows.`)
     const event = this.logInTransaction.immediate(kind, source, text?.trim() || null)
+    this.changed()
+    return event
+  }
+
+  /**
+   * Logs what the live call cues noticed (e.g. the caller's raised voice) on call `callId`, only
+   * while that call is open: a cue that arrives after its call ended is refused and never opens a
+   * call of its own. Undoable like every event.
+   */
+  logCue(callId: number, kindId: string): CallEvent {
+    const kind = this.deps.eventKinds().find((item) => item.id === kindId)
+    if (!kind) throw new AppError('invalid-request', `"${kindId}" is not a kind of event CalmDeck knows.`)
+    const event = this.deps.db
+      .transaction(() => {
+        const open = this.stmt.open.get()
+        if (open?.id !== callId) throw new AppError('conflict', 'That call is no longer in progress.')
+        const at = Math.max(this.deps.now(), open.started_at)
+        const id = Number(this.stmt.insertEvent.run(open.id, at, kind.id, null, 'cues').lastInsertRowid)
+        if (kind.hard && open.hard === 0) this.stmt.setHard.run(1, open.id)
+        return { id, callId: open.id, at, kind: kind.id, text: null, source: 'cues' as const }
+      })
+      .immediate()
     this.changed()
     return event
   }

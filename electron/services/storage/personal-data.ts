@@ -13,12 +13,13 @@ import { PORT_FILE, TOKEN_FILE } from '../integrations/local-api-files'
 import { USER_SETTINGS_KEY } from '../settings/settings-service'
 import { BACKUP_DIR } from './backup-files'
 import { DB_FILE, type Db } from './database'
-import type { CallRow, EventRow, NoteRow, RecoveryRow } from './rows'
+import type { CallCuesRow, CallRow, EventRow, NoteRow, RecoveryRow } from './rows'
+import { toFigures } from '../cues/cue-service'
 import { toCall, toEvent } from '../calls/call-service'
 import { toNote } from '../notes/note-service'
 
 /** The tables that hold the agent's data, children before parents (the order to delete in). */
-const TABLES = ['events', 'notes', 'recoveries', 'calls', 'decks', 'settings'] as const
+const TABLES = ['call_cues', 'events', 'notes', 'recoveries', 'calls', 'decks', 'settings'] as const
 
 /** Everything stored, as the schema-versioned file "Export all my data" writes. */
 export function exportPersonalData(db: Db, settings: Settings, appVersion: string, now: number): PersonalData {
@@ -27,6 +28,7 @@ export function exportPersonalData(db: Db, settings: Settings, appVersion: strin
     events: db.prepare<[], EventRow>('SELECT * FROM events ORDER BY id').all(),
     notes: db.prepare<[], NoteRow>('SELECT * FROM notes ORDER BY id').all(),
     breaks: db.prepare<[], RecoveryRow>('SELECT * FROM recoveries ORDER BY id').all(),
+    callCues: db.prepare<[], CallCuesRow>('SELECT * FROM call_cues ORDER BY call_id').all(),
     decks: db
       .prepare<[], { data: string; imported_at: number }>('SELECT data, imported_at FROM decks ORDER BY id')
       .all(),
@@ -51,6 +53,7 @@ export function exportPersonalData(db: Db, settings: Settings, appVersion: strin
       endedAt: row.ended_at,
       source: row.source,
     })),
+    callCues: read.callCues.map((row) => ({ callId: row.call_id, figures: toFigures(row) })),
     settings,
     decks: read.decks.map((row) => ({
       deck: JSON.parse(row.data) as PersonalData['decks'][number]['deck'],
@@ -110,6 +113,12 @@ export function importPersonalData(db: Db, data: PersonalData, settings: Setting
       `INSERT INTO recoveries (id, call_id, status, offered_at, duration_ms, started_at, paused_at, paused_total_ms, ended_at, source)
        VALUES (@id, @callId, @status, @offeredAt, @durationMs, @startedAt, @pausedAt, @pausedTotalMs, @endedAt, @source)`,
     ),
+    callCues: db.prepare(
+      `INSERT INTO call_cues (call_id, duration_ms, you_ms, caller_ms, silence_ms, overlap_ms, talk_overs,
+         caller_longest_ms, caller_raised_ms, you_raised_ms)
+       VALUES (@callId, @durationMs, @youMs, @callerMs, @silenceMs, @overlapMs, @talkOvers,
+         @callerLongestMs, @callerRaisedMs, @youRaisedMs)`,
+    ),
     deck: db.prepare('INSERT INTO decks (deck_id, data, imported_at) VALUES (?, ?, ?)'),
     settings: db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)'),
   }
@@ -130,6 +139,7 @@ export function importPersonalData(db: Db, data: PersonalData, settings: Setting
       })
     }
     for (const item of data.breaks) insert.recovery.run(item)
+    for (const { callId, figures } of data.callCues ?? []) insert.callCues.run({ callId, ...figures })
     for (const deck of data.decks) insert.deck.run(deck.deck.id, JSON.stringify(deck.deck), deck.importedAt)
     insert.settings.run(USER_SETTINGS_KEY, JSON.stringify(settings))
   })

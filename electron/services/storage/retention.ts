@@ -122,6 +122,7 @@ export function purgeBatcher(db: Db): (cutoff: number, size: number) => PurgeCou
   )
   const ids = `(SELECT value FROM json_each(?))`
   const events = db.prepare<[string]>(`DELETE FROM events WHERE call_id IN ${ids}`)
+  const callCues = db.prepare<[string]>(`DELETE FROM call_cues WHERE call_id IN ${ids}`)
   const callNotes = db.prepare<[string]>(`DELETE FROM notes WHERE call_id IN ${ids}`)
   const callBreaks = db.prepare<[string]>(`DELETE FROM recoveries WHERE call_id IN ${ids}`)
   const calls = db.prepare<[string]>(`DELETE FROM calls WHERE id IN ${ids}`)
@@ -134,6 +135,7 @@ export function purgeBatcher(db: Db): (cutoff: number, size: number) => PurgeCou
   )
   return db.transaction((cutoff: number, size: number): PurgeCounts => {
     const list = JSON.stringify(oldCalls.all(cutoff, size).map((row) => row.id))
+    callCues.run(list)
     const counts: PurgeCounts = {
       events: events.run(list).changes,
       notes: callNotes.run(list).changes,

@@ -1,4 +1,4 @@
-import type { ActionSource } from '../../../shared/actions'
+import type { ActionSource, EventSource } from '../../../shared/actions'
 import type { RecoveryStatus, RecoveryTimes } from '../../../shared/recovery'
 
 /**
@@ -21,14 +21,14 @@ export interface CallRow {
   pinned: number
 }
 
-/** A row of `events` (migration 002). */
+/** A row of `events` (migration 002; `cues` as a source since 007). */
 export interface EventRow {
   id: number
   call_id: number
   at: number
   kind: string
   text: string | null
-  source: ActionSource
+  source: EventSource
 }
 
 /** A row of `notes` (migration 003), without the columns only the database itself uses. */
@@ -86,4 +86,18 @@ export interface OutboxRow {
   next_at: number
   last_error: string | null
   sent_at: number | null
+}
+
+/** A row of `call_cues` (migration 007): one call's figures from its sound levels. */
+export interface CallCuesRow {
+  call_id: number
+  duration_ms: number
+  you_ms: number
+  caller_ms: number
+  silence_ms: number
+  overlap_ms: number
+  talk_overs: number
+  caller_longest_ms: number
+  caller_raised_ms: number
+  you_raised_ms: number
 }

@@ -125,6 +125,11 @@ export const useCallStore = defineStore('calls', () => {
     feedback.value = null
   }
 
+  /** Confirms an event logged elsewhere in the window (the live cues), with its undo. */
+  function confirmLogged(event: CallEvent): void {
+    show({ kind: 'done', outcome: { type: 'logged', event }, undoUntil: event.at + UNDO_WINDOW_MS })
+  }
+
   return {
     state,
     call,
@@ -145,6 +150,7 @@ export const useCallStore = defineStore('calls', () => {
     pin,
     pinned,
     dismiss,
+    confirmLogged,
   }
 })
 

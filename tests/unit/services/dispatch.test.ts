@@ -104,6 +104,22 @@ describe('dispatch', () => {
       'diagnostics:export': {},
       'team-report:preview': { folder: services.dir, from: 0, to: 1000 },
       'team-report:write': { folder: services.dir, from: 0, to: 1000, format: 'md', out: '/no/such/folder' },
+      'cues:caller-raised': { callId: 999 },
+      'cues:save': {
+        callId: 999,
+        figures: {
+          durationMs: 10_000,
+          youMs: 4_000,
+          callerMs: 5_000,
+          silenceMs: 1_500,
+          overlapMs: 500,
+          talkOvers: 1,
+          callerLongestMs: 3_000,
+          callerRaisedMs: 0,
+          youRaisedMs: 0,
+        },
+      },
+      'cues:for-call': { callId: 999 },
     } as const
     // Well-formed, but refused by the service: the error is typed too.
     const refusals: Partial<Record<(typeof channels)[number], string>> = {
@@ -120,6 +136,9 @@ describe('dispatch', () => {
       'team:drop': 'conflict',
       'mic:answer': 'unavailable',
       'team-report:write': 'not-found',
+      // No such call: nothing to log on, nothing to store figures for.
+      'cues:caller-raised': 'conflict',
+      'cues:save': 'not-found',
     }
     for (const channel of channels) {
       const result = await services.dispatch(channel, requests[channel])

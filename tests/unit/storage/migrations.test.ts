@@ -103,3 +103,35 @@ describe('migration 005 (outbox)', () => {
     db.close()
   })
 })
+
+describe('migration 007 (cues)', () => {
+  it('migrates a version-6 database with calls and events, keeping them, and takes cue events and figures', () => {
+    const dir = databaseAt(6, (db) => {
+      db.prepare("INSERT INTO calls (started_at, ended_at, hard, source) VALUES (10, 20, 1, 'hotkey')").run()
+      db.prepare(
+        "INSERT INTO events (call_id, at, kind, text, source) VALUES (1, 12, 'boundary-warning', 'x', 'hotkey')",
+      ).run()
+      db.prepare("INSERT INTO events (call_id, at, kind, source) VALUES (1, 13, 'mark', 'window')").run()
+    })
+    const { db } = openDatabase({ dir, now: Date.now, migrationList: migrations.slice(0, 7) })
+    expect(db.pragma('user_version', { simple: true })).toBe(7)
+    expect(db.prepare('SELECT id, call_id, at, kind, text, source FROM events ORDER BY id').all()).toEqual([
+      { id: 1, call_id: 1, at: 12, kind: 'boundary-warning', text: 'x', source: 'hotkey' },
+      { id: 2, call_id: 1, at: 13, kind: 'mark', text: null, source: 'window' },
+    ])
+    db.prepare("INSERT INTO events (call_id, at, kind, source) VALUES (1, 14, 'caller-voice-raised', 'cues')").run()
+    expect(() =>
+      db.prepare("INSERT INTO events (call_id, at, kind, source) VALUES (1, 15, 'x', 'nobody')").run(),
+    ).toThrow(/CHECK/)
+    expect(() =>
+      db.prepare("INSERT INTO events (call_id, at, kind, source) VALUES (9, 15, 'x', 'cues')").run(),
+    ).toThrow(/FOREIGN KEY/)
+    db.prepare('INSERT INTO call_cues VALUES (1, 10000, 4000, 5000, 1500, 500, 1, 3000, 0, 0)').run()
+    expect(() => db.prepare('INSERT INTO call_cues VALUES (9, 1, 1, 1, 1, 1, 1, 1, 1, 1)').run()).toThrow(/FOREIGN KEY/)
+    expect(() => db.prepare('INSERT INTO call_cues VALUES (1, -1, 1, 1, 1, 1, 1, 1, 1, 1)').run()).toThrow()
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'events_by_call'").get()).toEqual({
+      name: 'events_by_call',
+    })
+    db.close()
+  })
+})

@@ -5,6 +5,7 @@ import { migration003 } from './003-notes'
 import { migration004 } from './004-recovery'
 import { migration005 } from './005-outbox'
 import { migration006 } from './006-pin'
+import { migration007 } from './007-cues'
 
 export interface Migration {
   version: number
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ]
 
 export const LATEST_VERSION = migrations.length
