@@ -5,7 +5,10 @@ import { CHROMIUM_ARGS, chromiumPath } from './tests/helpers/chromium-options'
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/artifacts',
-  timeout: 60_000,
+  // Generous, for a busy machine: a host starts per test or file, and every expect waits for a state
+  // (the page, the services behind it). A state that holds ends the wait at once.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
   reporter: [['list']],

@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 20_000,
+    // Generous: tests wait for states (tests/helpers/wait-for.ts), and a busy machine is only slower.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 })

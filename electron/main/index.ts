@@ -21,7 +21,7 @@ import { printPolicyAndQuit, printPolicyArgs } from './policy-shell'
 import { runTeamReportAndQuit, teamReportArgs } from './team-report-shell'
 import { isOwnRendererFrame, registerIpc, sendToAllWindows } from './ipc'
 import { startAtLoginKeeper, startedAtLogin } from './login-item'
-import { saveBeforeLeaving } from './lifecycle'
+import { quitOnSignals, saveBeforeLeaving } from './lifecycle'
 import { notifyRecoveryOver, trayCountdown } from './recovery-notice'
 import { applySecurity } from './security'
 import { enableLoopbackCapture } from './cue-capture'
@@ -104,6 +104,8 @@ function onReady(): void {
     microphone: { ownPids: () => app.getAppMetrics().map((metric) => metric.pid) },
   })
   services = ready
+  // A clean quit backs up what changed, whether or not the window's page ever loaded.
+  ready.backups.armShutdown()
   // A policy.json IT changes applies at once (the registry is read again with it; not watched itself).
   watchPolicyFile(defaultPolicyFile(process.platform, process.env), {
     load: () => loadMachinePolicy(process.platform, process.env, { current: ready.policy }),
@@ -140,6 +142,7 @@ function onReady(): void {
     },
     () => ready.backups.idle(QUIT_BACKUP_MS),
   )
+  quitOnSignals(app)
   app.on('window-all-closed', () => app.quit())
   setCallLinks(settings.callLinks)
   setStartAtLogin(settings.startAtLogin)

@@ -41,3 +41,12 @@ export function saveBeforeLeaving(
   // Windows: logging off does not quit the app first.
   window.on('session-end', () => void flushes.flush(windows(), SUSPEND_FLUSH_MS))
 }
+
+/**
+ * SIGTERM and SIGINT (a service manager, a log-out on Linux, Ctrl+C) quit like the tray's Quit:
+ * through before-quit, so the notes are saved and the shutdown backup is made before the process
+ * ends. Without this the signal may end the process at once (Electron does not do it everywhere).
+ */
+export function quitOnSignals(app: Pick<App, 'quit'>, signals: Pick<NodeJS.Process, 'once'> = process): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) signals.once(signal, () => app.quit())
+}

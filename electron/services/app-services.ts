@@ -2,48 +2,50 @@ import type { ActionId, ActionSource } from '../../shared/actions'
 import type { HostEvent } from '../../shared/channels'
 import type { AppInfo, HostEventData } from '../../shared/contract'
 import { keyPlatform } from '../../shared/accelerator'
-import { AppError } from '../../shared/result'
-import { ActionService } from './calls/action-service'
-import { CallEventIngest } from './integrations/call-event-ingest'
-import { createCallSources } from './integrations/call-integrations'
-import { CallIntegrations } from './integrations/hub'
-import { MicrophoneSource, type MicrophoneSourceOptions } from './integrations/sources/microphone'
-import { CallService } from './calls/call-service'
+import type { MicrophoneSourceOptions } from './integrations/sources/microphone'
+import { MicrophoneSource } from './integrations/sources/microphone'
+import type { CallService } from './calls/call-service'
+import type { ActionService } from './calls/action-service'
 import type { BackupJob, BackupJobResult } from './storage/backup-job'
 import type { ExportJob, ExportJobResult } from './export/export-job'
-import { BackupService } from './storage/backup-service'
-import { PersonalDataService } from './storage/personal-data-service'
-import { RetentionService } from './storage/retention-service'
-import { openDatabase, type Db } from './storage/database'
-import { localClock, machineClock, machineTimeZone } from './time/local-clock'
-import { DeckService } from './deck/deck-service'
-import { ExportService, type ExportShell } from './export/export-service'
-import { findFontDir } from './export/font-dir'
+import type { BackupService } from './storage/backup-service'
+import type { PersonalDataService } from './storage/personal-data-service'
+import type { RetentionService } from './storage/retention-service'
+import type { Db } from './storage/database'
+import { machineClock } from './time/local-clock'
+import type { DeckService } from './deck/deck-service'
+import type { ExportService, ExportShell } from './export/export-service'
 import { FlushCoordinator } from './flush-coordinator'
 import { createDispatcher, type Dispatch } from './dispatch'
 import { createHandlers } from './handlers'
-import { HotkeyService, type ShortcutRegistrar } from './hotkeys/hotkey-service'
-import { NoteService } from './notes/note-service'
-import { CueService } from './cues/cue-service'
-import { RecoveryService } from './recovery/recovery-service'
-import { KeyValueStore, SettingsService } from './settings/settings-service'
+import type { HotkeyService, ShortcutRegistrar } from './hotkeys/hotkey-service'
+import type { NoteService } from './notes/note-service'
+import type { CueService } from './cues/cue-service'
+import type { RecoveryService } from './recovery/recovery-service'
+import type { KeyValueStore, SettingsService } from './settings/settings-service'
 import { noPolicy, type ManagedPolicy } from './policy/managed-policy'
-import { AboutService, runtimeVersions, type FolderOpener } from './support/about-service'
-import { buildDiagnostics } from './support/diagnostics'
+import type { FolderOpener } from './support/about-service'
 import { ErrorRing } from './support/error-ring'
 import { markStartup } from './support/startup-marks'
 import { environmentLocales } from './settings/system-locales'
-import { hostTexts } from '../../shared/i18n/host-catalog'
-import { resolveLocale } from '../../shared/locales'
-import { HelpService } from './team/help-service'
-import { httpPost, type Post } from './team/post'
-import { TeamService } from './team/team-service'
-import { shiftSummaryPoster } from './team/shift-summary'
-import os from 'node:os'
-import { renderReport } from './export/format-renderers'
-import { agentId } from './team-report/agent-id'
-import { writeTeamCopy } from './team-report/team-folder'
-import { TeamReportService } from './team-report/team-report-service'
+import type { HelpService } from './team/help-service'
+import type { Post } from './team/post'
+import type { TeamService } from './team/team-service'
+import type { CallIntegrations } from './integrations/hub'
+import type { CompositionContext, Wiring } from './composition'
+import { composeStorage } from './storage/compose'
+import { composeSettings } from './settings/compose'
+import { composeDeck } from './deck/compose'
+import { composeRecovery } from './recovery/compose'
+import { composeCalls } from './calls/compose'
+import { composeNotes } from './notes/compose'
+import { composeTeam } from './team/compose'
+import { composeHotkeys } from './hotkeys/compose'
+import { composeIntegrations } from './integrations/compose'
+import { composeExport } from './export/compose'
+import { composeTeamReport } from './team-report/compose'
+import { composeCues } from './cues/compose'
+import { composeSupport } from './support/compose'
 
 export type Broadcast = <E extends HostEvent>(event: E, data: HostEventData<E>) => void
 
@@ -129,318 +131,80 @@ export interface AppServices {
 
 /**
  * Opens the database and builds every service, plus the dispatcher that serves the contract.
- * Both hosts (Electron main and the web host) start here.
+ * Both hosts (Electron main and the web host) start here. Each domain composes its own services
+ * (`<domain>/compose.ts`); this is the list of domains, in the order they are built.
  */
 export function createAppServices(options: AppServicesOptions): AppServices {
-  const now = options.now ?? Date.now
-  const broadcast: Broadcast = options.broadcast ?? (() => {})
   const log = options.log ?? (() => {})
-  const errors = new ErrorRing(now)
-  const platform = options.platform ?? keyPlatform(process.platform)
+  const now = options.now ?? Date.now
   let policy = options.policy ?? noPolicy
   const logIssues = (issues: ManagedPolicy['issues']) => {
     for (const issue of issues) log(`policy: ${issue.path}: ${issue.message}`)
   }
   logIssues(policy.issues)
-  const { db, file, notices } = openDatabase({ dir: options.dataDir, now, nativeBinding: options.nativeBinding })
-  markStartup('database-open')
-  const store = new KeyValueStore(db)
-  const decks = new DeckService(db, now, (state) => broadcast('deck:changed', state), policy.deck)
-  const settings = new SettingsService(
-    store,
-    (value, changed) => {
-      if (changed.has('hotkeys')) hotkeys.bind(value.hotkeys)
-      integrations.applySettings(value)
-      if (changed.has('retentionDays')) void retention.run()
-      broadcast('settings:changed', value)
-    },
-    platform,
-    policy,
-  )
-  const calls = new CallService({
-    db,
+  const context: CompositionContext = {
+    options,
     now,
-    callerStorage: () => settings.get().callerNumber,
-    eventKinds: () => decks.eventKinds(),
-    onChange: (state) => broadcast('calls:changed', state),
-    onEnded: (call) => {
-      if (call.hard) recovery.offer(call.id)
-    },
-  })
-  const recovery = new RecoveryService({
-    db,
-    now,
-    defaultMinutes: () => settings.get().recoveryMinutes,
-    onChange: (state) => broadcast('recovery:changed', state),
-    onFinished: () => options.onRecoveryFinished?.(),
-  })
-  recovery.watch()
-  const systemLocales = options.systemLocales ?? (() => environmentLocales(process.env))
-  const language = () => resolveLocale(settings.get().locale, systemLocales())
-  const team = new TeamService({
-    db,
-    store,
-    now,
-    post: options.teamPost ?? httpPost({ timeoutMs: 5000 }),
-    texts: () => hostTexts[language()].team,
-    onChange: (state) => broadcast('team:changed', state),
-    backoff: options.teamBackoff,
+    broadcast: options.broadcast ?? (() => {}),
     log,
-    managed: policy.endpoint,
-  })
-  const actions = new ActionService(
-    calls,
-    recovery,
-    options.onUiAction ?? ((action, source) => broadcast('ui:action', { action, source })),
-    {
-      requestHelp: (source) => help.request(source),
-      logged: (event) => {
-        if (event.kind !== 'supervisor-requested' || !settings.get().teamHelpOnSupervisor) return
-        try {
-          help.request('supervisor')
-        } catch (error) {
-          log(errors.note('help request on supervisor requested not queued', error))
-        }
-      },
-    },
-  )
-  const hotkeys = new HotkeyService(
-    options.shortcuts ?? null,
-    (action) => runHotkey(action),
-    (status) => broadcast('hotkeys:changed', status),
-  )
-  let shownPrompt: string | null = null
-  const integrations = new CallIntegrations({
-    dataDir: options.dataDir,
-    settings: () => settings.get(),
-    ingest: new CallEventIngest({
-      calls,
-      now,
-      onPerformed: (action, outcome) => broadcast('actions:performed', { source: 'integration', action, outcome }),
-      onCallStarted: () => {
-        if (settings.get().showOnCallStart) options.onCallShown?.()
-      },
-      log,
-    }),
-    sources: (context) =>
-      createCallSources(context, {
-        onRefused: (error) => broadcast('actions:performed', { source: 'integration', action: 'call-start', error }),
-        microphone: {
-          onState: (state) => {
-            // A new question shows the window like a call does: without taking focus.
-            const prompt = state.prompt ? `${state.prompt.kind}:${state.prompt.app}` : null
-            if (prompt && prompt !== shownPrompt) options.onCallShown?.()
-            shownPrompt = prompt
-            broadcast('mic:changed', state)
-          },
-          remember: (app, choice) => settings.update({ micApps: { ...settings.get().micApps, [app]: choice } }),
-          ...options.microphone,
-        },
-      }),
-    log,
-  })
-  const notes = new NoteService(db, now)
-  const exports = new ExportService({
-    db,
-    dataDir: options.dataDir,
-    nativeBinding: options.nativeBinding,
-    runJob: options.exportRunner,
-    now,
-    settings: () => settings.get(),
-    eventKinds: () => decks.eventKinds(),
-    fontDir: options.fontDir ?? findFontDir(),
-    shell: options.exportShell ?? null,
-    // Locked choices stay the policy's (the run was refused had it differed from them).
-    rememberChoices: (choices) => {
-      const own = Object.fromEntries(Object.entries(choices).filter(([key]) => !(key in policy.locked)))
-      if (Object.keys(own).length > 0) settings.update(own)
-    },
-    locked: () => policy.locked,
-    systemLocales,
-    onWritten: (report) => {
-      try {
-        postShiftSummary(report)
-      } catch (error) {
-        log(errors.note('shift summary not queued', error))
-      }
-    },
-    teamCopy: (report, renderOptions) =>
-      writeTeamCopy(report, {
-        settings: () => settings.get(),
-        agentId: () => agentId(store),
-        breaks: (from, to) => recovery.summary(from, to),
-        helpRequests: (from, to) => team.outbox.countBetween('help', from, to),
-        render: (withTeam, format) => renderReport(withTeam, format, renderOptions),
-        clock: localClock(machineTimeZone()),
-      }),
-  })
-  const dayClock = machineClock()
-  const help = new HelpService({
-    calls,
-    notes,
-    eventKinds: () => decks.eventKinds(),
-    now,
-    clock: dayClock,
-    language,
-    agentName: () => settings.get().agentName,
-    send: (message) => team.send(message),
-  })
-  const postShiftSummary = shiftSummaryPoster({
-    enabled: () => settings.get().teamShiftSummary,
-    hasChannel: () => team.hasChannel(),
-    agentName: () => settings.get().agentName,
-    breaks: (from, to) => recovery.summary(from, to),
-    clock: dayClock,
-    send: (message, key) => team.send(message, key),
-  })
-  const backups = new BackupService({
-    db,
-    dbFile: file,
-    now,
-    keep: () => ({ daily: settings.get().backupKeepDaily, weekly: settings.get().backupKeepWeekly }),
-    dayOf: (ms) => dayClock.date(ms),
-    run: options.backupRunner,
-    nativeBinding: options.nativeBinding,
-    onChange: (state) => broadcast('backups:changed', state),
-    onRestored: (restoredFrom) => {
-      settings.reload()
-      decks.reload()
-      calls.reload()
-      recovery.reload()
-      broadcast('app:restored', { restoredFrom })
-    },
-    log,
-  })
-  const retention = new RetentionService({
-    db,
-    now,
-    days: () => settings.get().retentionDays,
-    onPurged: () => calls.reload(),
-    log,
-  })
-  const personalData = new PersonalDataService({
-    db,
-    dataDir: options.dataDir,
-    appVersion: options.version,
-    now,
-    settings: () => settings.get(),
-    backupsIdle: () => backups.idle(),
-    whileIntegrationsStopped: (work) => integrations.whileStopped(work),
-    onReplaced: () => {
-      const current = settings.get()
-      hotkeys.bind(current.hotkeys)
-      integrations.applySettings(current)
-      broadcast('settings:changed', current)
-      decks.reload()
-      calls.reload()
-      recovery.reload()
-      broadcast('backups:changed', backups.state())
-    },
-  })
-  const flushes = new FlushCoordinator((requestId) => broadcast('app:flush', { requestId }))
-  const teamReports = new TeamReportService({
-    now,
-    fontDir: options.fontDir ?? findFontDir(),
-    // Read when a report is written: the machine's zone is not needed to start.
-    get timeZone() {
-      return machineTimeZone()
-    },
-    language: () => exports.reportLanguage(),
-  })
-  const cues = new CueService({ db, calls })
-  const info: AppInfo = { version: options.version, host: options.host, platform, notices, policy: policy.view() }
-  const about = new AboutService({
-    version: options.version,
-    dataDir: options.dataDir,
-    versions: runtimeVersions(process.versions, (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v),
-    openFolder: options.openFolder ?? null,
-  })
-  const diagnostics = () =>
-    buildDiagnostics({
-      about: () => about.get(),
-      host: options.host,
-      platform: `${process.platform} ${process.arch}`,
-      settings: () => settings.get(),
-      integrations: () => integrations.status(),
-      errors: () => errors.recent(),
-      storage: () => storageFacts(db),
-      now,
-      home: os.homedir(),
-    })
+    errors: new ErrorRing(now),
+    platform: options.platform ?? keyPlatform(process.platform),
+    policy: () => policy,
+    systemLocales: options.systemLocales ?? (() => environmentLocales(process.env)),
+    dayClock: machineClock(),
+  }
+  const { broadcast, errors, platform } = context
 
+  // Each domain may use the ones above it at once, and any of them in its callbacks.
+  const app = {} as Wiring
+  Object.assign(app, composeStorage(context, app))
+  Object.assign(app, composeDeck(context, app))
+  Object.assign(app, composeSettings(context, app))
+  Object.assign(app, composeRecovery(context, app))
+  Object.assign(app, composeCalls(context, app))
+  Object.assign(app, composeNotes(context, app))
+  Object.assign(app, composeTeam(context, app))
+  Object.assign(app, composeHotkeys(context, app))
+  Object.assign(app, composeIntegrations(context, app))
+  Object.assign(app, composeExport(context, app))
+  Object.assign(app, composeTeamReport(context, app))
+  Object.assign(app, composeCues(context, app))
+  Object.assign(app, composeSupport(context, app))
+
+  const flushes = new FlushCoordinator((requestId) => broadcast('app:flush', { requestId }))
+  const info: AppInfo = {
+    version: options.version,
+    host: options.host,
+    platform,
+    notices: app.notices,
+    policy: policy.view(),
+  }
   const handlers = createHandlers({
+    ...app,
     info,
-    settings,
-    decks,
-    actions,
-    calls,
-    hotkeys,
-    notes,
-    recovery,
-    exports,
     flushes,
-    backups,
-    personalData,
-    team,
-    help,
-    mic: integrations.sourceOf(MicrophoneSource) ?? unreachable('the microphone source'),
-    about,
-    diagnostics,
-    teamReports,
-    cues,
+    mic: app.integrations.sourceOf(MicrophoneSource) ?? unreachable('the microphone source'),
   })
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => log(errors.note(`internal error on ${channel}`, error)),
   })
 
-  /**
-   * A global hotkey: carried out at once, in the host, even while the window is hidden. The
-   * windows are told what happened, a refusal (e.g. no call to end) included.
-   */
-  function runHotkey(action: ActionId): void {
-    try {
-      const outcome = actions.perform(action, 'hotkey')
-      if (outcome.type !== 'ui') broadcast('actions:performed', { source: 'hotkey', action, outcome })
-    } catch (error) {
-      if (!(error instanceof AppError)) log(errors.note(`hotkey ${action} failed`, error))
-      const data =
-        error instanceof AppError ? error.toData() : { code: 'internal' as const, message: 'The action failed.' }
-      broadcast('actions:performed', { source: 'hotkey', action, error: data })
-    }
-  }
-
   function applyPolicy(next: ManagedPolicy): void {
     policy = next
     logIssues(next.issues)
     info.policy = next.view()
-    settings.setPolicy(next)
-    team.setManaged(next.endpoint)
-    decks.setManaged(next.deck)
+    app.settings.setPolicy(next)
+    app.team.setManaged(next.endpoint)
+    app.decks.setManaged(next.deck)
     broadcast('policy:changed', info.policy)
   }
 
-  hotkeys.bind(settings.get().hotkeys)
+  app.hotkeys.bind(app.settings.get().hotkeys)
   markStartup('services-built')
 
   return {
-    db,
-    store,
-    settings,
-    decks,
-    calls,
-    actions,
-    hotkeys,
-    integrations,
-    notes,
-    exports,
-    recovery,
+    ...app,
     flushes,
-    backups,
-    personalData,
-    retention,
-    team,
-    help,
-    cues,
     errors,
     get policy() {
       return policy
@@ -449,26 +213,17 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dispatch,
     info,
     close: () => {
-      retention.dispose()
-      team.close()
-      void integrations.close()
-      hotkeys.unbindAll()
-      recovery.dispose()
-      backups.backupAtShutdown()
-      db.close()
+      app.retention.dispose()
+      app.team.close()
+      void app.integrations.close()
+      app.hotkeys.unbindAll()
+      app.recovery.dispose()
+      app.backups.backupAtShutdown()
+      app.db.close()
     },
   }
 }
 
 function unreachable(what: string): never {
   throw new Error(`${what} is missing`)
-}
-
-/** How much is stored, without any of it: the schema version and the row count of each table. */
-function storageFacts(db: Db): Record<string, number> {
-  const facts: Record<string, number> = { schemaVersion: db.pragma('user_version', { simple: true }) as number }
-  for (const table of ['calls', 'events', 'notes', 'recoveries', 'decks']) {
-    facts[table] = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
-  }
-  return facts
 }

@@ -9,7 +9,7 @@ import { environmentLocales } from '../services/settings/system-locales'
 import { defaultDataDir } from '../services/storage/data-dir'
 import { runBackupInWorker } from '../services/storage/backup-worker-runner'
 import { markStartup, startupTimings } from '../services/support/startup-marks'
-import { startWebHost } from './server'
+import { startWebHost, type WebHost } from './server'
 
 export const DEFAULT_PORT = 4780
 
@@ -77,6 +77,19 @@ export async function main(): Promise<void> {
     process.exitCode = 2
     return
   }
+  // A stop asked for while starting waits for the start to end, then stops cleanly like any other.
+  let started: (host: WebHost | null) => void = () => {}
+  const running = new Promise<WebHost | null>((resolve) => (started = resolve))
+  const stop = () => {
+    void running
+      .then((host) => host?.close())
+      .catch(() => {
+        process.exitCode = 1
+      })
+      .finally(() => process.exit(process.exitCode ?? 0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
   try {
     const host = await startWebHost({
       port: args.port,
@@ -97,14 +110,13 @@ export async function main(): Promise<void> {
     // For the first-card bench: where the start went (ms from the process's start to each phase's end).
     if (process.env.CALMDECK_STARTUP_TIMING === '1')
       console.error(`calmdeck web: startup ${JSON.stringify(startupTimings())}`)
-    const stop = () => {
-      void host.close().then(() => process.exit(0))
-    }
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
+    started(host)
   } catch (error) {
     console.error(`calmdeck web: ${describeStartError(error, args.port, (await speechFor(argv)).texts)}`)
     process.exitCode = isNewerDatabase(error) ? 3 : 1
+    process.off('SIGINT', stop)
+    process.off('SIGTERM', stop)
+    started(null)
   }
 }
 

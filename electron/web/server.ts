@@ -37,6 +37,8 @@ export interface WebHostOptions {
    * again whenever it changes.
    */
   policyFile?: string
+  /** When backups, retention and the team outbox start (tests lengthen it); `BACKGROUND_START` by default. */
+  backgroundStart?: typeof BACKGROUND_START
   /** The wait after a change to the policy file before it is read again (tests shorten it). */
   policyDebounceMs?: number
   /**
@@ -131,7 +133,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       services.retention.start()
       services.team.start()
     })
-  }, BACKGROUND_START)
+  }, options.backgroundStart ?? BACKGROUND_START)
 
   /** The bridge at `/bridge`: only pages from this server holding this run's token get through. */
   function openBridge(Server: typeof WebSocketServer): WebSocketServer {
@@ -229,6 +231,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     throw error
   }
   markReady(services)
+  // A clean stop backs up what changed even if no page ever opens (the schedule waits a moment).
+  services.backups.armShutdown()
   const policyWatch = await watchPolicy(options, services, log)
   await services.integrations.start({ apiPort: options.apiPort }).catch(async (error: unknown) => {
     await closeServer()

@@ -22,8 +22,20 @@ test.afterEach(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
-/** Runs `calmdeck-event` as a softphone hook would; resolves with its exit code and output. */
-function hook(...args: string[]): Promise<{ code: number | null; output: string }> {
+/**
+ * Runs `calmdeck-event` as a softphone hook would; resolves with its exit code and output. The
+ * hook gives CalmDeck about 200 ms to answer (a softphone freezes while it waits) and says so when
+ * a busy machine missed that: such a try is repeated, as the same event twice is one event (the
+ * bench measures the hook's speed; this checks what it does).
+ */
+async function hook(...args: string[]): Promise<{ code: number | null; output: string }> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await runHook(args)
+    if (attempt === 5 || !result.output.includes('did not answer in time')) return result
+  }
+}
+
+function runHook(args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''

@@ -58,7 +58,7 @@ test('live regions announce "Logged: …", "Saved" and the end of a break', asyn
   await page.getByTestId('recovery-accept').click()
   await expect(page.getByTestId('recovery-view')).toBeVisible()
   clock += 5 * MIN + 1000
-  await expect(page.getByTestId('recovery-view')).toBeHidden({ timeout: 5000 })
+  await expect(page.getByTestId('recovery-view')).toBeHidden()
   await expect(page.getByTestId('live-break')).toHaveText('Your recovery break is over. Welcome back.')
 })
 

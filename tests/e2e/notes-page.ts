@@ -21,7 +21,7 @@ export class NotesPage {
   }
 
   async expectSaved(): Promise<void> {
-    await expect(this.status).toHaveAttribute('data-status', 'saved', { timeout: 15_000 })
+    await expect(this.status).toHaveAttribute('data-status', 'saved')
   }
 
   async close(): Promise<void> {

@@ -197,7 +197,7 @@ test('crash test: SIGKILL at random moments never loses text that was shown as "
   let worstUnsaved = 0
   let acknowledged = 0
   for (let round = 0; round < ROUNDS; round++) {
-    await expect(page.locator('.shell')).toHaveAttribute('data-connection', 'open', { timeout: 10_000 })
+    await expect(page.locator('.shell')).toHaveAttribute('data-connection', 'open')
     await page.waitForTimeout(100 + Math.floor(Math.random() * 1400))
     await host.stop('SIGKILL')
     const { lastSaved, typed } = await pageState()

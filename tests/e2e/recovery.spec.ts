@@ -74,7 +74,7 @@ test('a hard call leads into a recovery break that survives a restart and ends b
 
   // The test's clock reaches the end: the host ends the break by itself and the deck returns.
   clock += 4 * MIN + 1000
-  await expect(page.getByTestId('recovery-view')).toBeHidden({ timeout: 5000 })
+  await expect(page.getByTestId('recovery-view')).toBeHidden()
   await expect(deck.card).toBeVisible()
 
   await page.keyboard.press('t')

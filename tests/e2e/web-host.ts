@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
+import { WAIT_MS } from '../helpers/wait-for'
 
 const ROOT = path.resolve(__dirname, '../..')
 const ENTRY = path.join(ROOT, 'out/main/web.js')
@@ -8,7 +9,17 @@ export interface RunningHost {
   url: string
   process: ChildProcess
   output: () => string
-  stop(signal?: NodeJS.Signals): Promise<void>
+  /**
+   * Sends `signal` (SIGTERM by default) and resolves once the host exited, with how: a host that
+   * does not stop within `killAfterMs` (default 15 s: a busy machine is slow) is killed.
+   */
+  stop(signal?: NodeJS.Signals, killAfterMs?: number): Promise<HostExit>
+}
+
+/** How the host process ended: `signal` is set only when a signal (e.g. the SIGKILL) ended it. */
+export interface HostExit {
+  code: number | null
+  signal: NodeJS.Signals | null
 }
 
 /**
@@ -19,7 +30,7 @@ export function startHost(
   dataDir: string,
   options: { port?: number; timeoutMs?: number; entry?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {},
 ): Promise<RunningHost> {
-  const timeoutMs = options.timeoutMs ?? 15_000
+  const timeoutMs = options.timeoutMs ?? WAIT_MS
   const child = spawn(
     process.execPath,
     [options.entry ?? ENTRY, '--port', String(options.port ?? 0), '--data-dir', dataDir, ...(options.args ?? [])],
@@ -33,13 +44,14 @@ export function startHost(
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
 
-  const stop = (signal: NodeJS.Signals = 'SIGTERM') =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve()
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
-      child.once('exit', () => {
+  const stop = (signal: NodeJS.Signals = 'SIGTERM', killAfterMs = 15_000) =>
+    new Promise<HostExit>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null)
+        return resolve({ code: child.exitCode, signal: child.signalCode })
+      const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs)
+      child.once('exit', (code, exitSignal) => {
         clearTimeout(timer)
-        resolve()
+        resolve({ code, signal: exitSignal })
       })
       child.kill(signal)
     })

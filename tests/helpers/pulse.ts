@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import { tempDir } from './temp-dir'
+import { waitFor } from './wait-for'
 
 /**
  * A private headless PulseAudio for a test: its own XDG_RUNTIME_DIR, a null sink (`nul`, whose
@@ -129,22 +130,10 @@ export class TestPulse {
     return spawnSync('pactl', args, { env: this.env, timeout: 3_000 }).status
   }
 
-  private async until(what: string, check: () => boolean, ms = 10_000): Promise<void> {
-    const deadline = Date.now() + ms
-    while (!check()) {
-      if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`)
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
+  private async until(what: string, check: () => boolean): Promise<void> {
+    await waitFor(what, check)
   }
 }
 
-/** Polls `check` until it returns a value, for at most `ms`. */
-export async function waitFor<T>(what: string, check: () => T | null | undefined | false, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = check()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
+/** The one wait for a state; re-exported here for the tests that drive the sound server. */
+export { waitFor }

@@ -1,5 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { WAIT_MS } from './wait-for'
 
 export interface ReceivedPost {
   at: number
@@ -36,7 +37,7 @@ export async function teamReceiver(respond: Responder = () => ({ status: 200 }))
     },
     posts,
     respond,
-    waitFor(count, timeoutMs = 10_000) {
+    waitFor(count, timeoutMs = WAIT_MS) {
       return new Promise((resolve, reject) => {
         const check = (): boolean => {
           if (posts.length < count) return false

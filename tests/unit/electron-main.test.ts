@@ -14,6 +14,7 @@ import { channels } from '../../shared/channels'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { tempDir } from '../helpers/temp-dir'
 import { createElectronFake, fakeEvent, type ElectronFake } from '../mocks/electron'
+import { waitFor } from '../helpers/wait-for'
 
 const root = path.resolve(__dirname, '../..')
 const outMain = path.join(root, 'out/main')
@@ -25,8 +26,20 @@ const electronId = requireHere.resolve('electron')
 type Handler = (event: unknown, payload: unknown) => Promise<unknown> | unknown
 type Answer = { ok: boolean; value?: Record<string, unknown>; error?: { code: string } }
 
-/** Runs the built main with `fake` as `electron`, then waits until `whenReady` work is done. */
-async function loadMain(fake: ElectronFake, configHome: string): Promise<void> {
+type SignalName = 'SIGTERM' | 'SIGINT'
+type SignalListener = (signal: SignalName) => void
+/** The signal listeners the loaded mains added to this process: removed after the file's tests. */
+const addedSignalListeners: [SignalName, SignalListener][] = []
+afterAll(() => {
+  for (const [signal, listener] of addedSignalListeners.splice(0)) process.off(signal, listener)
+})
+
+/**
+ * Runs the built main with `fake` as `electron`, then waits until `whenReady` work is done.
+ * Resolves with the signal listeners it added to the process.
+ */
+async function loadMain(fake: ElectronFake, configHome: string): Promise<Record<SignalName, SignalListener[]>> {
+  const before = { SIGTERM: process.listeners('SIGTERM'), SIGINT: process.listeners('SIGINT') }
   if (!fs.existsSync(mainEntry)) throw new Error('out/main/index.js is missing: run `npx electron-vite build` first')
   process.env.XDG_CONFIG_HOME = configHome
   for (const id of Object.keys(requireHere.cache)) {
@@ -38,6 +51,12 @@ async function loadMain(fake: ElectronFake, configHome: string): Promise<void> {
   requireHere.cache[electronId] = stub
   requireHere(mainEntry)
   await new Promise((resolve) => setImmediate(resolve))
+  const added = (signal: SignalName) => {
+    const listeners = process.listeners(signal).filter((listener) => !before[signal].includes(listener))
+    for (const listener of listeners) addedSignalListeners.push([signal, listener])
+    return listeners
+  }
+  return { SIGTERM: added('SIGTERM'), SIGINT: added('SIGINT') }
 }
 
 const tempDirs: string[] = []
@@ -75,15 +94,19 @@ async function quit(fake: ElectronFake): Promise<void> {
   const event = fakeEvent()
   fake.app.emit('before-quit', event)
   expect(event.prevented).toBe(true)
+  await saveAndQuit(fake, quits)
+}
+
+/**
+ * The quit is held: the fake renderer answers the last `app:flush` like the real one, then a
+ * backup in progress may finish (bounded) before the shell closes and calls `app.quit()` again.
+ */
+async function saveAndQuit(fake: ElectronFake, quitsBefore: number): Promise<void> {
   const ask = fake.windows[0]?.webContents.sent.filter((sent) => sent.name === 'app:flush').at(-1)
   const { requestId } = (ask?.args[0] ?? {}) as { requestId?: number }
   if (requestId === undefined) throw new Error('the window was not asked to save before quitting')
   expect(await invoke(fake, 'app:flushed', { requestId })).toMatchObject({ ok: true })
-  // Then a backup in progress may finish (bounded) before the shell closes and quits.
-  const until = Date.now() + 5000
-  while (callsNamed(fake.calls, 'app.quit').length === quits && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
+  await waitFor('the shell to quit', () => callsNamed(fake.calls, 'app.quit').length > quitsBefore)
 }
 
 function callsNamed(list: { name: string; args: unknown[] }[], name: string): unknown[][] {
@@ -409,18 +432,83 @@ describe('electron main, background work after the first page', () => {
     const leftover = path.join(configHome, 'CalmDeck', 'backups', '.incomplete-calmdeck-test.sqlite3')
     fs.mkdirSync(path.dirname(leftover), { recursive: true })
     fs.writeFileSync(leftover, '')
-    const fake = createElectronFake()
-    await loadMain(fake, configHome)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    expect(fs.existsSync(leftover)).toBe(true)
-    fake.windows[0]?.webContents.emit('did-finish-load')
-    // Half a second after the page, well before the fallback (1.5 s after the start).
-    const until = Date.now() + 1000
-    while (fs.existsSync(leftover) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20))
-    expect(fs.existsSync(leftover)).toBe(false)
+    // The shell's own clock, so the test does not depend on how fast this machine is right now.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    let fake: ElectronFake
+    try {
+      fake = createElectronFake()
+      await loadMain(fake, configHome)
+      vi.advanceTimersByTime(1000)
+      expect(fs.existsSync(leftover)).toBe(true)
+      fake.windows[0]?.webContents.emit('did-finish-load')
+      // Half a second after the page, before the fallback (1.5 s after the start).
+      vi.advanceTimersByTime(499)
+      expect(fs.existsSync(leftover)).toBe(true)
+      vi.advanceTimersByTime(1)
+      expect(fs.existsSync(leftover)).toBe(false)
+    } finally {
+      vi.useRealTimers()
+    }
+    await quit(fake)
+  })
+
+  it('starts them a moment after the start when no page ever loads', async () => {
+    const configHome = tempConfigHome()
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    let fake: ElectronFake
+    try {
+      fake = createElectronFake()
+      await loadMain(fake, configHome)
+      vi.advanceTimersByTime(1500)
+    } finally {
+      vi.useRealTimers()
+    }
+    const backups = path.join(configHome, 'CalmDeck', 'backups')
+    await waitFor('the start backup', () => listBackups(backups).some((name) => name.endsWith('-daily.sqlite3')))
     await quit(fake)
   })
 })
+
+describe('electron main, stopped by a signal', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'quits on %s like the tray: the window saves, then the shutdown backup holds every call',
+    async (signal) => {
+      const configHome = tempConfigHome()
+      const fake = createElectronFake()
+      const listeners = await loadMain(fake, configHome)
+      for (let i = 0; i < 3; i++) {
+        expect(await invoke(fake, 'actions:perform', { action: 'call-start' })).toMatchObject({ ok: true })
+        expect(await invoke(fake, 'actions:perform', { action: 'call-end' })).toMatchObject({ ok: true })
+      }
+      expect(listeners[signal]).toHaveLength(1)
+      const quits = callsNamed(fake.calls, 'app.quit').length
+      listeners[signal][0]?.(signal)
+      // The signal asks Electron to quit, which then announces before-quit as for the tray's Quit.
+      expect(callsNamed(fake.calls, 'app.quit')).toHaveLength(quits + 1)
+      await quit(fake)
+      const backups = path.join(configHome, 'CalmDeck', 'backups')
+      const newest = listBackups(backups).at(-1)
+      if (!newest) throw new Error('no backup was made')
+      const db = new Database(path.join(backups, newest), { readonly: true, fileMustExist: true })
+      try {
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+        expect(db.prepare('SELECT count(*) AS n FROM calls WHERE ended_at IS NOT NULL').get()).toEqual({ n: 3 })
+      } finally {
+        db.close()
+      }
+    },
+  )
+})
+
+/** The finished backups in a folder, oldest first (their names start with the time). */
+function listBackups(dir: string): string[] {
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((name) => /^calmdeck-.*\.sqlite3$/.test(name))
+        .sort()
+    : []
+}
 
 describe('electron main, a recovery break running out', () => {
   it('shows a notification when the break is over, and clears the tray countdown', async () => {

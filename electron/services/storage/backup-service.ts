@@ -62,6 +62,8 @@ export class BackupService {
   private timer: NodeJS.Timeout | null = null
   private retryTimer: NodeJS.Timeout | null = null
   private retryDelay = FIRST_RETRY_MS
+  /** A clean shutdown backs up: set by a host as soon as it runs, not only once the schedule starts. */
+  private shutdownArmed = false
 
   constructor(private readonly deps: BackupServiceDeps) {
     this.dir = path.join(path.dirname(deps.dbFile), BACKUP_DIR)
@@ -114,8 +116,17 @@ export class BackupService {
     return { restoredFrom: backup.at }
   }
 
+  /**
+   * A host is running: its clean shutdown makes a backup if anything changed, whether or not the
+   * schedule has started yet (it waits a moment after the start) and whether or not a window ever opened.
+   */
+  armShutdown(): void {
+    this.shutdownArmed = true
+  }
+
   /** Starts the schedule: today's first backup if there is none yet, then every 4 hours. */
   start(): void {
+    this.shutdownArmed = true
     if (this.timer) return
     removeIncomplete(this.dir)
     this.timer = setInterval(() => this.tick(), CHECK_EVERY_MS)
@@ -123,13 +134,23 @@ export class BackupService {
     this.tick()
   }
 
-  /** A clean shutdown: a last backup (synchronous, on the app's connection) if anything changed since the last. */
+  /**
+   * A clean shutdown: a last backup (synchronous, on the app's connection) if anything changed since
+   * the last. A backup still running in the background is not waited for: the process ends with it.
+   */
   backupAtShutdown(): void {
-    const started = this.timer !== null
     this.stopTimers()
-    if (!started || this.current || this.changesAtBackup === this.totalChanges()) return
+    if (!this.shutdownArmed || this.changesAtBackup === this.totalChanges()) return
+    this.shutdownArmed = false
+    let result: BackupJobResult
     try {
-      this.record(runBackupJobSync(this.deps.db, this.job('shutdown')), 'shutdown')
+      this.makeDir()
+      result = runBackupJobSync(this.deps.db, this.job('shutdown'))
+    } catch (error) {
+      result = { ok: false, code: errorCode(error) }
+    }
+    try {
+      this.record(result, 'shutdown')
     } catch {
       // Logged by record(); the earlier backups stay.
     }
@@ -172,8 +193,13 @@ export class BackupService {
   }
 
   private async prepareAndRun(job: BackupJob): Promise<BackupJobResult> {
-    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 })
+    this.makeDir()
     return (this.deps.run ?? runBackupJob)(job)
+  }
+
+  /** `backups/`, readable by the agent only (it holds notes). */
+  private makeDir(): void {
+    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 })
   }
 
   /** Notes a job's result: a failure is kept for the window and retried; a success prunes. */

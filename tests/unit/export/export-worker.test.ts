@@ -31,7 +31,7 @@ beforeAll(async () => {
   const origin = host.url.replace(/\/$/, '')
   ws = new WebSocket(`${origin.replace('http', 'ws')}/bridge?token=${encodeURIComponent(token)}`, { origin })
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject))
-}, 30_000)
+})
 afterAll(async () => {
   ws?.close()
   await host?.stop()

@@ -4,6 +4,7 @@ import { BaresipConnector, type BaresipStatus } from '../../../electron/services
 import { BaresipEventMapper } from '../../../electron/services/integrations/baresip-events'
 import { decodeNetstrings, encodeNetstring } from '../../../electron/services/integrations/netstring'
 import type { ExternalCallEvent } from '../../../shared/call-events'
+import { waitFor } from '../../helpers/wait-for'
 
 const baresip = (type: string, extra: Record<string, unknown> = {}) => ({
   event: true,
@@ -89,15 +90,6 @@ async function fakeBaresip(port = 0) {
   }
 }
 
-/** Polls `check` every 10 ms until it holds, for at most `ms`. */
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
-
 let connector: BaresipConnector | undefined
 afterEach(() => connector?.stop())
 
@@ -116,25 +108,25 @@ describe('BaresipConnector', () => {
       maxDelayMs: 80,
     })
     connector.start()
-    await until(() => connector?.status === 'connected')
+    await waitFor('connector?.status === "connected"', () => connector?.status === 'connected')
 
     // One frame split across two writes.
     const frame = encodeNetstring(JSON.stringify(baresip('CALL_ESTABLISHED'))).toString()
     server.pushRaw(frame.slice(0, 10))
     server.pushRaw(frame.slice(10))
-    await until(() => events.length === 1)
+    await waitFor('events.length === 1', () => events.length === 1)
     expect(events[0]).toMatchObject({ type: 'answered', externalId: 'c1' })
 
     await expect(connector.command('hangup')).resolves.toMatchObject({ ok: true })
     expect(server.commands).toEqual([{ command: 'hangup', token: expect.any(String) }])
 
     await server.close()
-    await until(() => connector?.status === 'disconnected')
+    await waitFor('connector?.status === "disconnected"', () => connector?.status === 'disconnected')
     await new Promise((resolve) => setTimeout(resolve, 200))
     server = await fakeBaresip(port)
-    await until(() => connector?.status === 'connected')
+    await waitFor('connector?.status === "connected"', () => connector?.status === 'connected')
     server.push(baresip('CALL_CLOSED'))
-    await until(() => events.length === 2)
+    await waitFor('events.length === 2', () => events.length === 2)
     expect(events[1]).toMatchObject({ type: 'ended' })
     expect(statuses).toContain('disconnected')
     connector.stop()
@@ -153,9 +145,9 @@ describe('BaresipConnector', () => {
       initialDelayMs: 20,
     })
     connector.start()
-    await until(() => connects === 1)
+    await waitFor('connects === 1', () => connects === 1)
     server.pushRaw('HTTP/1.1 200 OK\r\n')
-    await until(() => connects === 2)
+    await waitFor('connects === 2', () => connects === 2)
     await server.close()
   })
 

@@ -13,20 +13,10 @@ import type { Call } from '../../../shared/calls'
 import { testServices, type TestServices } from '../../helpers/services'
 import { BaresipSource } from '../../../electron/services/integrations/sources/baresip'
 import { freePort, requireTool } from '../../helpers/sip'
+import { waitFor } from '../../helpers/wait-for'
 
 const SCENARIOS = path.resolve(__dirname, '../../fixtures/sipp')
 const CALLER = '0612345678'
-
-/** Polls `check` until it returns a value, for at most `ms`; fails with `what` otherwise. */
-async function waitFor<T>(what: string, check: () => T | null | undefined | false, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = check()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-}
 
 /** 8 kHz mono 16-bit silence: baresip's audio source must outlast the call. */
 function writeSilence(file: string, seconds: number): void {
@@ -189,7 +179,7 @@ describe('baresip + sipp on loopback', () => {
     await stop(baresip)
     await waitFor('the connector to notice', () => connector()?.status !== 'connected')
     await startBaresip()
-    await waitFor('the connector to reconnect', () => connector()?.status === 'connected', 15_000)
+    await waitFor('the connector to reconnect', () => connector()?.status === 'connected')
     const call = await sipp('caller-hangs-up.xml')
     expect(await call.exited, call.output()).toBe(0)
     const list = await waitFor('CalmDeck to record the call', ended(3))

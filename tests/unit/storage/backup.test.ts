@@ -17,6 +17,7 @@ import { DB_FILE, openDatabase } from '../../../electron/services/storage/databa
 import { LATEST_VERSION, migrations } from '../../../electron/services/storage/migrations'
 import { testServices, type TestServices } from '../../helpers/services'
 import { tempDir } from '../../helpers/temp-dir'
+import { waitFor } from '../../helpers/wait-for'
 
 const DAY = 86_400_000
 const cleanups: (() => void)[] = []
@@ -112,13 +113,34 @@ describe('backups', () => {
     let now = Date.parse('2026-11-22T08:00:00Z')
     const app = services(() => now)
     app.backups.start()
-    await waitFor(() => app.backups.list().length === 1)
+    await waitFor('the daily backup', () => app.backups.list().length === 1)
     expect(app.backups.list()[0]?.reason).toBe('daily')
     now += 60_000
     app.backups.dispose()
     app.backups.start()
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // A due backup would be under way now (start() decides at once): none is.
+    expect(app.backups.state().running).toBe(false)
     expect(app.backups.list()).toHaveLength(1)
+  })
+
+  it('backs up at a clean shutdown of a host whose schedule never started, creating backups/', () => {
+    const made = testServices(() => Date.parse('2026-11-22T08:00:00Z'))
+    cleanups.push(() => fs.rmSync(made.dir, { recursive: true, force: true }))
+    made.backups.armShutdown()
+    writeNote(made, 'written before the schedule started')
+    expect(fs.existsSync(path.join(made.dir, 'backups'))).toBe(false)
+    made.close()
+    const list = listBackupFiles(path.join(made.dir, 'backups'))
+    expect(list.map((file) => file.reason)).toEqual(['shutdown'])
+    expect(integrity(path.join(made.dir, 'backups', list[0]?.name ?? ''))).toMatchObject({ check: 'ok', notes: 1 })
+  })
+
+  it('makes no shutdown backup for services no host ran (a test, a command-line report)', () => {
+    const made = testServices(() => Date.parse('2026-11-22T08:00:00Z'))
+    cleanups.push(() => fs.rmSync(made.dir, { recursive: true, force: true }))
+    writeNote(made, 'written with no host')
+    made.close()
+    expect(fs.existsSync(path.join(made.dir, 'backups'))).toBe(false)
   })
 
   it('backs up at a clean shutdown when something changed, and keeps one backup a day', async () => {
@@ -126,7 +148,7 @@ describe('backups', () => {
     const made = testServices(() => now)
     cleanups.push(() => fs.rmSync(made.dir, { recursive: true, force: true }))
     made.backups.start()
-    await waitFor(() => made.backups.list().length === 1)
+    await waitFor('the daily backup', () => made.backups.list().length === 1)
     now += 1000
     writeNote(made, 'written after the morning backup')
     made.close()
@@ -329,12 +351,4 @@ function testServicesIn(dir: string): TestServices {
   const made = testServices(() => Date.parse('2026-11-22T10:00:00Z'), dir)
   cleanups.push(() => made.close())
   return made
-}
-
-async function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
 }

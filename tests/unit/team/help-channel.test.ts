@@ -7,6 +7,7 @@ import { adaptiveCardProblems } from '../../helpers/adaptive-card'
 import { testServices, type TestServices } from '../../helpers/services'
 import { teamReceiver, type TeamReceiver } from '../../helpers/team-receiver'
 import { tempDir } from '../../helpers/temp-dir'
+import { waitFor } from '../../helpers/wait-for'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -217,11 +218,11 @@ describe('nothing lost on the way', () => {
     services.actions.perform('help-request', 'hotkey')
     await services.team.outbox.idle()
     expect(services.team.state().help).toMatchObject({ status: 'pending', retrying: true, error: 'no connection' })
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(services.team.state().help!.attempts).toBeGreaterThan(1)
+    await waitFor('a second attempt', () => services.team.state().help!.attempts > 1)
     await receiver.start()
     await receiver.waitFor(1)
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    // Once it is marked sent, nothing sends it again.
+    await waitFor('the request marked sent', () => services.team.state().help?.status === 'sent')
     await services.team.outbox.idle()
     expect(receiver.posts).toHaveLength(1)
     expect(services.team.state().help).toMatchObject({ status: 'sent', retrying: false, error: null })

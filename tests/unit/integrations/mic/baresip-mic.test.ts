@@ -123,10 +123,10 @@ describe('baresip + sipp with baresip’s audio through PulseAudio', () => {
 
   it('notices the call from the microphone alone', async () => {
     const done = call()
-    const open = await waitFor('a call from the microphone', () => services.calls.openCall(), 10_000)
+    const open = await waitFor('a call from the microphone', () => services.calls.openCall())
     expect(open.externalId).toMatch(/^microphone:baresip:/)
     await done
-    await waitFor('the call to end', () => services.calls.openCall() === null, 5_000)
+    await waitFor('the call to end', () => services.calls.openCall() === null)
     expect(calls()).toHaveLength(1)
   }, 30_000)
 
@@ -135,9 +135,9 @@ describe('baresip + sipp with baresip’s audio through PulseAudio', () => {
     await waitFor('the connector', () => services.integrations.sourceOf(BaresipSource)?.current?.status === 'connected')
     const before = calls().length
     const done = call()
-    const open = await waitFor('the call', () => services.calls.openCall(), 10_000)
+    const open = await waitFor('the call', () => services.calls.openCall())
     await done
-    await waitFor('the call to end', () => services.calls.openCall() === null, 5_000)
+    await waitFor('the call to end', () => services.calls.openCall() === null)
     // Let the microphone's release delay pass: its end must not record a second call.
     await new Promise((resolve) => setTimeout(resolve, 2_000))
     const after = calls()

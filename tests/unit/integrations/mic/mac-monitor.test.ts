@@ -154,10 +154,10 @@ describe('the macOS microphone monitor', () => {
       services.settings.update({ micSource: true, micApps: { 'com.microsoft.teams2': 'phone' } })
       await waitFor('the source on', () => states.at(-1)?.status === 'on')
       write(['process 10 501 1 com.microsoft.teams2'])
-      const call = await waitFor('a call', () => services.calls.openCall(), 3_000)
+      const call = await waitFor('a call', () => services.calls.openCall())
       expect(call.externalId).toMatch(/^microphone:com\.microsoft\.teams2:/)
       write(['process 10 501 0 com.microsoft.teams2'])
-      await waitFor('the call to end', () => services.calls.openCall() === null, 3_000)
+      await waitFor('the call to end', () => services.calls.openCall() === null)
     } finally {
       services.close()
       data.cleanup()

@@ -64,7 +64,7 @@ describe('WindowsMicMonitor with a process printing the recorded lines', () => {
     const monitor = new WindowsMicMonitor({ sessions: replay(6, 10_000), intervalMs: 60_000 })
     monitor.start({ onChange: (batch) => changes.push(...batch), onStatus: (status) => statuses.push(status) })
     try {
-      await waitFor('the fallback', () => statuses.some((status) => status.detail?.startsWith('registry')), 5_000)
+      await waitFor('the fallback', () => statuses.some((status) => status.detail?.startsWith('registry')))
       expect(changes).toEqual([
         { app: 'MicroSIP.exe', pid: 4242, active: true },
         { app: 'ms-teams.exe', pid: 9120, active: true },
@@ -83,7 +83,7 @@ describe('WindowsMicMonitor with a process printing the recorded lines', () => {
       const monitor = new WindowsMicMonitor({ sessions, intervalMs: 60_000 })
       monitor.start({ onChange: () => {}, onStatus: (status) => statuses.push(status) })
       try {
-        await waitFor('the fallback', () => statuses.some((status) => status.detail?.startsWith('registry')), 5_000)
+        await waitFor('the fallback', () => statuses.some((status) => status.detail?.startsWith('registry')))
       } finally {
         monitor.stop()
       }
