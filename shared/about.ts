@@ -34,6 +34,7 @@ export const bundledParts: readonly { name: string; license: string }[] = [
   { name: '@date-fns/tz', license: 'MIT' },
   { name: 'awesome-phonenumber', license: 'MIT' },
   { name: 'koffi', license: 'MIT' },
+  { name: '@echogarden/fvad-wasm', license: 'BSD-3-Clause' },
   { name: 'vue', license: 'MIT' },
   { name: 'pinia', license: 'MIT' },
   { name: 'vue-i18n', license: 'MIT' },

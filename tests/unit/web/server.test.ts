@@ -81,7 +81,8 @@ describe('web host: HTTP', () => {
     expect(page.status).toBe(200)
     expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/)
     expect(page.headers['content-security-policy']).toContain("script-src 'self'")
-    expect(page.headers['content-security-policy']).not.toContain('unsafe-eval')
+    // WebAssembly may be compiled (the cues' voice detector); JavaScript may never be evaluated.
+    expect(page.headers['content-security-policy']).not.toMatch(/'unsafe-eval'/)
   })
 
   it("preloads the texts of the browser's language with the page (English when it speaks none of ours)", async () => {
