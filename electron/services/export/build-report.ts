@@ -1,4 +1,5 @@
 import { kindLookup, type EventKind } from '../../../shared/event-kinds'
+import { toFigures } from '../cues/cue-service'
 import {
   EXPORT_SCHEMA_VERSION,
   type ExportReport,
@@ -69,6 +70,7 @@ export function reportFromRows(rows: ReportRows, options: ReportOptions): Export
     })
   }
   const notesByCall = new Map(rows.notes.map((row) => [row.call_id, toNote(row)]))
+  const cuesByCall = new Map(rows.cues.map((row) => [row.call_id, toFigures(row)]))
 
   const calls: ReportCall[] = rows.calls.map((row) => ({
     id: row.id,
@@ -81,6 +83,7 @@ export function reportFromRows(rows: ReportRows, options: ReportOptions): Export
     source: row.source,
     events: eventsByCall.get(row.id) ?? [],
     note: notesByCall.get(row.id) ?? null,
+    cues: cuesByCall.get(row.id) ?? null,
   }))
   const walkIns = rows.walkIns.map(toNote)
   const recoveries = rows.recoveries.map((row) => toRecovery(row, options.now, moment))
@@ -120,6 +123,8 @@ export function summarise(
     recoveryBreaks: recoveries.length,
     recoveryMs: recoveries.reduce((sum, item) => sum + item.takenMs, 0),
     walkIns: walkIns.length,
+    cueCalls: 0,
+    callerRaisedMs: 0,
   }
   const countItems = (note: ReportNote | null) => {
     for (const item of note?.items ?? []) {
@@ -130,6 +135,10 @@ export function summarise(
   }
   for (const call of calls) {
     if (call.hard) summary.hardCalls++
+    if (call.cues) {
+      summary.cueCalls++
+      summary.callerRaisedMs += call.cues.callerRaisedMs
+    }
     summary.talkTimeMs += call.durationMs
     let abuse = false
     let supervisor = false

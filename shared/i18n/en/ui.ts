@@ -507,6 +507,7 @@ export const en = {
       breaksTaken: 'taken',
       breaksDeclined: 'declined',
       recoveryMinutes: 'Recovery min',
+      callerRaisedCalls: 'Caller louder',
     },
     reasons: {
       unreadable: 'cannot be read',

@@ -516,6 +516,7 @@ export const hr: Messages = {
       breaksTaken: 'uzete',
       breaksDeclined: 'odbijene',
       recoveryMinutes: 'Oporavak min',
+      callerRaisedCalls: 'Glasniji pozivatelj',
     },
     reasons: {
       unreadable: 'ne može se pročitati',

@@ -516,6 +516,7 @@ export const nl: Messages = {
       breaksTaken: 'genomen',
       breaksDeclined: 'afgeslagen',
       recoveryMinutes: 'Herstel min',
+      callerRaisedCalls: 'Beller luider',
     },
     reasons: {
       unreadable: 'niet leesbaar',
