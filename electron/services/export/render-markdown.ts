@@ -1,7 +1,7 @@
 import type { ExportReport, ReportCall, ReportNote } from '../../../shared/export'
 import { localClock } from '../time/local-clock'
 import { formatClockDuration, formatMinutes } from './durations'
-import { callerText, cueTable, isEmptyReport, noteGist, summaryRows } from './report-view'
+import { callerText, cueNote, cueTable, isEmptyReport, noteGist, summaryRows } from './report-view'
 import { reportTexts, type ReportTexts } from './report-texts'
 
 /** Escapes text so Markdown shows it as written; newlines become hard line breaks. */
@@ -63,7 +63,7 @@ export function renderMarkdown(report: ExportReport): string {
 
   const cues = cueTable(report, t)
   if (cues) {
-    push(`## ${t.soundLevels}`, '', `_${mdText(t.soundLevelsNote)}_`, '')
+    push(`## ${t.soundLevels}`, '', `_${mdText(cueNote(cues, t))}_`, '')
     const shareTitle = (title: string, index: number) => (index < cues.shares ? `${t.talkShare}: ${title}` : title)
     push(
       `| ${t.start} | ${t.caller} | ${cues.columns.map((title, index) => cell(shareTitle(title, index))).join(' | ')} |`,

@@ -5,7 +5,7 @@ import { localClock, type LocalClock } from '../time/local-clock'
 import { formatClockDuration } from './durations'
 import { drawTimeline } from './pdf-timeline'
 import { pdfStyle, type PdfFonts } from './pdf-style'
-import { callerText, cueTable, isEmptyReport, noteGist, summaryRows } from './report-view'
+import { callerText, cueNote, cueTable, isEmptyReport, noteGist, summaryRows } from './report-view'
 import { reportTexts, type ReportTexts } from './report-texts'
 
 type Doc = InstanceType<typeof PDFDocument>
@@ -380,7 +380,7 @@ class ReportLayout {
     const table = cueTable(this.report, t)
     if (!table) return
     this.heading(t.soundLevels)
-    this.text(t.soundLevelsNote, { size: size.small, color: color.muted })
+    this.text(cueNote(table, t), { size: size.small, color: color.muted })
     this.y += 8
     const multiDay = clock.date(this.report.range.from.ms) !== clock.date(this.report.range.to.ms - 1)
     const gap = 6

@@ -34,6 +34,8 @@ const secondsOf = (ms: number) => Math.round(ms / 1000)
 /** The sound-level table: figure columns (the talk shares first) and one row per call cues followed. */
 export interface CueTable {
   columns: string[]
+  /** Whether the figures about the agent's own voice are in it (not in the team-folder copy). */
+  own: boolean
   /** How many of the first columns are talk shares (one heading spans them). */
   shares: number
   rows: { call: ReportCall; cells: string[] }[]
@@ -62,9 +64,15 @@ export function cueTable(report: ExportReport, t: ReportTexts): CueTable | null 
   if (mine) columns.push([t.youRaised, (cues) => t.seconds(secondsOf(cues.youRaisedMs ?? 0))])
   return {
     columns: columns.map(([title]) => title),
+    own: mine,
     shares: mine ? 3 : 1,
     rows: followed.map(({ call, cues }) => ({ call, cells: columns.map(([, value]) => value(cues)) })),
   }
+}
+
+/** The line under the sound-level heading: what the figures are (the talked-over count only where shown). */
+export function cueNote(table: CueTable, t: ReportTexts): string {
+  return table.own ? `${t.soundLevelsNote} ${t.talkOversNote}` : t.soundLevelsNote
 }
 
 /** The caller as stored (or masked), or a note that no number was stored. */

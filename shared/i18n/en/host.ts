@@ -42,7 +42,8 @@ export const en = {
     callerRaisedTotal: 'Caller louder than usual',
     soundLevels: 'Sound levels',
     soundLevelsNote:
-      "Measured from sound levels only: no words, no recording. Talk share in % of the time listened to. Talked over: times you started speaking while the caller spoke and both went on. Louder: seconds above that person's usual voice in the call.",
+      "Measured from sound levels only: no words, no recording. Talk share in % of the time listened to. Louder: seconds above that person's usual voice in the call.",
+    talkOversNote: 'Talked over: times you started speaking while the caller spoke and both went on.',
     talkShare: 'Talk share',
     shareYou: 'You',
     shareCaller: 'Caller',

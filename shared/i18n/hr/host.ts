@@ -43,7 +43,8 @@ export const hr: HostTexts = {
     callerRaisedTotal: 'Pozivatelj glasniji nego inače',
     soundLevels: 'Razine zvuka',
     soundLevelsNote:
-      'Mjereno samo po razinama zvuka: bez riječi, bez snimanja. Udio govora u % slušanog vremena. Upadanje u riječ: koliko ste puta počeli govoriti dok je pozivatelj govorio i oboje ste nastavili. Glasnije: sekunde iznad uobičajenog glasa te osobe u pozivu.',
+      'Mjereno samo po razinama zvuka: bez riječi, bez snimanja. Udio govora u % slušanog vremena. Glasnije: sekunde iznad uobičajenog glasa te osobe u pozivu.',
+    talkOversNote: 'Upadanje u riječ: koliko ste puta počeli govoriti dok je pozivatelj govorio i oboje ste nastavili.',
     talkShare: 'Udio govora',
     shareYou: 'Vi',
     shareCaller: 'Pozivatelj',

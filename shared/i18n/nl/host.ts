@@ -43,7 +43,9 @@ export const nl: HostTexts = {
     callerRaisedTotal: 'Beller luider dan gewoonlijk',
     soundLevels: 'Geluidsniveaus',
     soundLevelsNote:
-      'Alleen gemeten aan geluidsniveaus: geen woorden, geen opname. Spreektijd in % van de beluisterde tijd. Doorheen gepraat: keren dat jij begon te praten terwijl de beller sprak en jullie allebei doorgingen. Luider: seconden boven de gewone stem van die persoon in het gesprek.',
+      'Alleen gemeten aan geluidsniveaus: geen woorden, geen opname. Spreektijd in % van de beluisterde tijd. Luider: seconden boven de gewone stem van die persoon in het gesprek.',
+    talkOversNote:
+      'Doorheen gepraat: keren dat jij begon te praten terwijl de beller sprak en jullie allebei doorgingen.',
     talkShare: 'Spreektijd',
     shareYou: 'Jij',
     shareCaller: 'Beller',
