@@ -1,9 +1,13 @@
 import { z } from 'zod'
 import { actionSources, eventSources } from './actions'
+import { callCueFiguresSchema, privateCueFigures } from './cues/figures'
 import { exportFormats } from './export-formats'
 import { APP_LOCALES } from './locales'
 
-/** Version of the JSON report's shape. Bump it when a field changes meaning or disappears. */
+/**
+ * Version of the JSON report's shape. Bump it when a field changes meaning or disappears. Fields
+ * added later (the call's `cues`, the summary's cue figures) read as null or 0 from older files.
+ */
 export const EXPORT_SCHEMA_VERSION = 1
 
 export { exportFormats, type ExportFormat } from './export-formats'
@@ -41,6 +45,18 @@ export const reportNoteSchema = z.strictObject({
   items: z.array(reportItemSchema),
 })
 
+/**
+ * One call's figures from its sound levels (shared/cues/figures.ts: durations in ms, counts; the
+ * talk shares are worked out from them). The figures about the agent's own voice
+ * (`privateCueFigures`) are in the agent's own export and absent from the team-folder copy.
+ */
+export const reportCallCuesSchema = z.strictObject({
+  ...callCueFiguresSchema.shape,
+  ...(Object.fromEntries(privateCueFigures.map((key) => [key, callCueFiguresSchema.shape[key].optional()])) as {
+    [K in (typeof privateCueFigures)[number]]: z.ZodOptional<(typeof callCueFiguresSchema.shape)[K]>
+  }),
+})
+
 export const reportCallSchema = z.strictObject({
   id: z.number().int(),
   startedAt: momentSchema,
@@ -54,6 +70,8 @@ export const reportCallSchema = z.strictObject({
   source: z.enum(actionSources),
   events: z.array(reportEventSchema),
   note: reportNoteSchema.nullable(),
+  /** Null when live call cues did not follow the call. */
+  cues: reportCallCuesSchema.nullable().default(null),
 })
 
 export const reportRecoverySchema = z.strictObject({
@@ -79,6 +97,10 @@ export const reportSummarySchema = z.strictObject({
   recoveryBreaks: z.number().int().nonnegative(),
   recoveryMs: z.number().int().nonnegative(),
   walkIns: z.number().int().nonnegative(),
+  /** Calls live call cues followed. */
+  cueCalls: z.number().int().nonnegative().default(0),
+  /** The caller's voice louder than their usual voice, added up over those calls. */
+  callerRaisedMs: z.number().int().nonnegative().default(0),
 })
 
 /**
@@ -126,6 +148,7 @@ export const exportReportSchema = z.strictObject({
 
 export type ExportReport = z.infer<typeof exportReportSchema>
 export type ReportCall = z.infer<typeof reportCallSchema>
+export type ReportCallCues = z.infer<typeof reportCallCuesSchema>
 export type ReportEvent = z.infer<typeof reportEventSchema>
 export type ReportNote = z.infer<typeof reportNoteSchema>
 export type ReportSummary = z.infer<typeof reportSummarySchema>

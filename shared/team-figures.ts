@@ -14,6 +14,8 @@ export const teamFigureKeys = [
   'breaksTaken',
   'breaksDeclined',
   'recoveryMinutes',
+  /** Calls in which the caller's voice was louder than their usual voice (live call cues). */
+  'callerRaisedCalls',
 ] as const
 export type TeamFigureKey = (typeof teamFigureKeys)[number]
 export type TeamFigures = Record<TeamFigureKey, number>

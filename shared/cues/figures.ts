@@ -7,8 +7,8 @@ const ms = z.number().int().min(0).max(MAX_MS)
 
 /**
  * One call's figures from its sound levels, as the window sends them at the call's end and the
- * host stores them (`call_cues`). Your own figures (`youMs`, `youRaisedMs`, `talkOvers`) are
- * private: they never leave this machine.
+ * host stores them (`call_cues`). Your own figures (`privateCueFigures`) are private: they never
+ * leave this machine.
  */
 export const callCueFiguresSchema = z
   .strictObject({
@@ -46,17 +46,37 @@ export type CueSummary = z.infer<typeof cueSummarySchema>
 export const callCuesSchema = z.strictObject({ callId: z.number().int().positive(), figures: callCueFiguresSchema })
 export type CallCues = z.infer<typeof callCuesSchema>
 
-/** The figures about the agent's own voice: the ones that never reach a team. */
+/**
+ * The figures about the agent's own voice: the ones that never reach a team. Silence is one of
+ * them: beside the time listened to and the caller's time it gives the time only you spoke
+ * (durationMs − callerMs − silenceMs).
+ */
 export const privateCueFigures = [
   'youMs',
   'youRaisedMs',
   'talkOvers',
   'overlapMs',
+  'silenceMs',
 ] as const satisfies readonly (keyof CallCueFigures)[]
+export type PrivateCueFigure = (typeof privateCueFigures)[number]
+
+/** One call's figures as they may leave this machine: the caller's side only. */
+export type SharedCueFigures = Omit<CallCueFigures, PrivateCueFigure>
+
+/** The figures without those about the agent's own voice (for anything a team can read). */
+export function withoutPrivateFigures(figures: SharedCueFigures & Partial<CallCueFigures>): SharedCueFigures {
+  const shared: Partial<CallCueFigures> = { ...figures }
+  for (const key of privateCueFigures) delete shared[key]
+  return shared as SharedCueFigures
+}
 
 /** Share of the call, 0–100, for showing: you, the caller, silence (overlap counts for both). */
 export function talkShares(figures: CallCueFigures): { you: number; caller: number; silence: number } {
-  const total = figures.durationMs || 1
-  const pct = (value: number) => Math.round((value / total) * 100)
+  const pct = (value: number) => sharePct(value, figures.durationMs)
   return { you: pct(figures.youMs), caller: pct(figures.callerMs), silence: pct(figures.silenceMs) }
+}
+
+/** One part's share of the time listened to, 0–100 (see talkShares). */
+export function sharePct(ms: number, durationMs: number): number {
+  return Math.round((ms / (durationMs || 1)) * 100)
 }

@@ -35,7 +35,8 @@ export interface ExportFixture {
 /**
  * A shift recorded through the real services: ordinary and hard calls, Dutch and Croatian text
  * with commas, quotes, newlines, phone numbers and e-mail addresses in notes, a walk-in incident,
- * recovery breaks, and a call still in progress. Plus one call outside the shift on each side.
+ * recovery breaks, and a call still in progress; live call cues followed calls 1 and 2 (call 2 with
+ * the caller's voice raised), not the others. Plus one call outside the shift on each side.
  */
 export function buildExportFixture(): ExportFixture {
   let now = at('07:40:00')
@@ -66,14 +67,38 @@ export function buildExportFixture(): ExportFixture {
   log('08:17:10', 'resolved')
   end('08:18:42')
   services.notes.save({ ...blank, callId: first, resolved: 'Address updated, parcel re-sent' })
+  services.cues.save(first, {
+    durationMs: 397_000,
+    youMs: 151_000,
+    callerMs: 206_000,
+    silenceMs: 52_000,
+    overlapMs: 12_000,
+    talkOvers: 1,
+    callerLongestMs: 48_000,
+    callerRaisedMs: 0,
+    youRaisedMs: 0,
+  })
 
   // 2. A hard call in Dutch, ended for abuse; the full number is stored.
   settings('full')
   const hard = start('09:03:00', '+31 6 1234 5678')
   log('09:03:40', 'venting', 'Klant schreeuwt over factuur 4411, "al drie keer gebeld"')
+  setNow(at('09:04:12'))
+  services.cues.callerRaised(hard)
   log('09:06:15', 'anger-rising')
   log('09:07:02', 'boundary-warning', 'Gezegd: bij nog één scheldwoord beëindig ik het gesprek')
   log('09:09:30', 'ended-for-abuse')
+  services.cues.save(hard, {
+    durationMs: 390_000,
+    youMs: 97_000,
+    callerMs: 268_000,
+    silenceMs: 41_000,
+    overlapMs: 16_000,
+    talkOvers: 3,
+    callerLongestMs: 131_000,
+    callerRaisedMs: 74_000,
+    youRaisedMs: 9_000,
+  })
   services.notes.save({
     ...blank,
     callId: hard,

@@ -24,6 +24,8 @@ export interface GeneratedShift {
   breaksDeclined: number
   recoveryMs: number
   calls: number
+  /** Calls with the caller's voice raised (live call cues). */
+  callerRaisedCalls: number
 }
 
 export interface TeamFolderOptions {
@@ -105,6 +107,7 @@ function makeShift(
     breaksDeclined: 0,
     recoveryMs: 0,
     calls: 0,
+    callerRaisedCalls: 0,
   }
   const count = 2 + Math.floor(next() * 5)
   let eventId = 1
@@ -122,6 +125,10 @@ function makeShift(
     truth.boundaryWarnings += kinds.filter((kind) => kind === 'boundary-warning').length
     if (kinds.includes('ended-for-abuse')) truth.abuseEnds++
     if (kinds.includes('supervisor-requested')) truth.supervisorRequests++
+    // Cues followed every other call and the calls where anger rose (the caller louder in those).
+    const raised = roll < 0.15
+    if (raised) truth.callerRaisedCalls++
+    const listened = endedAt - startedAt
     calls.push({
       id: index + 1,
       startedAt: moment(startedAt),
@@ -140,6 +147,16 @@ function makeShift(
         source: 'hotkey',
       })),
       note: null,
+      // As in a team-folder copy: the caller's figures only.
+      cues:
+        raised || index % 2 === 0
+          ? {
+              durationMs: listened,
+              callerMs: Math.round(listened / 2),
+              callerLongestMs: Math.round(listened / 5),
+              callerRaisedMs: raised ? 12_000 : 0,
+            }
+          : null,
     })
   }
   const recoveries: ReportRecovery[] = []

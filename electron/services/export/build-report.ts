@@ -15,6 +15,8 @@ import { recoveryEndsAt, recoveryTakenMs } from '../../../shared/recovery'
 import type { Db } from '../storage/database'
 import { localClock, type LocalClock } from '../time/local-clock'
 import { redactText } from './redact'
+import { toFigures } from '../cues/cue-service'
+import type { CallCueFigures } from '../../../shared/cues/engine'
 import { recoveryTimes } from '../storage/rows'
 import {
   selectReportRows,
@@ -63,8 +65,9 @@ export function reportFromRows(rows: ReportRows, options: ReportOptions): Export
     list.push(parts.toEvent(row))
   }
   const notesByCall = new Map(rows.notes.map((row) => [row.call_id, parts.toNote(row)]))
+  const cuesByCall = new Map(rows.cues.map((row) => [row.call_id, toFigures(row)]))
   const calls = rows.calls.map((row) =>
-    parts.toCall(row, eventsByCall.get(row.id) ?? [], notesByCall.get(row.id) ?? null),
+    parts.toCall(row, eventsByCall.get(row.id) ?? [], notesByCall.get(row.id) ?? null, cuesByCall.get(row.id) ?? null),
   )
   const walkIns = rows.walkIns.map(parts.toNote)
   const recoveries = rows.recoveries.map(parts.toRecovery)
@@ -80,11 +83,14 @@ export function reportFromRows(rows: ReportRows, options: ReportOptions): Export
 export function streamReport(db: Db, options: ReportOptions): ReportStream {
   const rows = streamReportRows(db, options.from, options.to)
   const parts = reportParts(options)
+  // A call's cue figures are a few numbers: the range's are held by call id (no text in them).
+  const cuesByCall = new Map([...rows.cues()].map((row) => [row.call_id, toFigures(row)]))
   const facts = mapped(rows.callFacts(), ({ call, events, note }) => ({
     hard: call.hard === 1,
     durationMs: callDurationMs(call, options.now),
     events,
     note: note && { items: parseItems(note.items) },
+    cues: cuesByCall.get(call.id) ?? null,
   }))
   const summary = summarise(
     facts,
@@ -96,7 +102,7 @@ export function streamReport(db: Db, options: ReportOptions): ReportStream {
     summary,
     readAfresh(() =>
       mapped(rows.calls(), ({ call, events, note }) =>
-        parts.toCall(call, events.map(parts.toEvent), note && parts.toNote(note)),
+        parts.toCall(call, events.map(parts.toEvent), note && parts.toNote(note), cuesByCall.get(call.id) ?? null),
       ),
     ),
     readAfresh(() => mapped(rows.walkIns(), parts.toNote)),
@@ -131,7 +137,12 @@ function reportParts(options: ReportOptions) {
     text: maskNullable(row.text),
     source: row.source,
   })
-  const toCall = (row: ReportCallRow, events: ReportEvent[], note: ReportNote | null): ReportCall => ({
+  const toCall = (
+    row: ReportCallRow,
+    events: ReportEvent[],
+    note: ReportNote | null,
+    cues: CallCueFigures | null,
+  ): ReportCall => ({
     id: row.id,
     startedAt: moment(row.started_at),
     endedAt: row.ended_at === null ? null : moment(row.ended_at),
@@ -142,6 +153,7 @@ function reportParts(options: ReportOptions) {
     source: row.source,
     events,
     note,
+    cues,
   })
   const assemble = <C, W, R>(
     summary: ReportSummary,
@@ -197,6 +209,8 @@ interface SummaryCall {
   durationMs: number
   events: readonly { kind: string }[]
   note: SummaryNote | null
+  /** The call's figures from the live cues, when they followed it. */
+  cues: Pick<CallCueFigures, 'callerRaisedMs'> | null
 }
 
 /** The figures at the top of every report; what an event counts in comes from its kind's flags. */
@@ -218,6 +232,8 @@ export function summarise(
     recoveryBreaks: 0,
     recoveryMs: 0,
     walkIns: 0,
+    cueCalls: 0,
+    callerRaisedMs: 0,
   }
   const countItems = (note: SummaryNote | null) => {
     for (const item of note?.items ?? []) {
@@ -233,6 +249,10 @@ export function summarise(
   for (const call of calls) {
     summary.calls++
     if (call.hard) summary.hardCalls++
+    if (call.cues) {
+      summary.cueCalls++
+      summary.callerRaisedMs += call.cues.callerRaisedMs
+    }
     summary.talkTimeMs += call.durationMs
     let abuse = false
     let supervisor = false

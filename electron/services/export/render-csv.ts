@@ -1,4 +1,5 @@
-import type { ExportReport, ReportNote, ReportSummary } from '../../../shared/export'
+import { sharePct } from '../../../shared/cues/figures'
+import type { ExportReport, ReportCallCues, ReportNote, ReportSummary } from '../../../shared/export'
 import { localClock } from '../time/local-clock'
 import type { ReportStream } from './build-report'
 import { CSV_BOM, CSV_EOL, csvField } from './csv-writer'
@@ -8,6 +9,8 @@ import { reportTexts } from './report-texts'
  * One CSV table for the whole report; the `record` column says what a row is: `report` (range and
  * time zone), `remark`, `summary` (one figure each), `call`, `event`, `promise`/`follow-up`,
  * `walk-in` and `recovery`. Times are local (`YYYY-MM-DD HH:MM:SS`, zone on the `report` row).
+ * A `call` row followed by live call cues carries its sound-level figures in the `cue_` columns
+ * (seconds, shares of the time listened to in %); other rows leave them empty.
  */
 export const CSV_COLUMNS = [
   'record',
@@ -28,7 +31,18 @@ export const CSV_COLUMNS = [
   'due',
   'done',
   'source',
+  'cue_listened_s',
+  'cue_you_pct',
+  'cue_caller_pct',
+  'cue_silence_pct',
+  'cue_talk_overs',
+  'cue_caller_longest_s',
+  'cue_caller_raised_s',
+  'cue_you_raised_s',
 ] as const
+
+/** The `cue_` columns left empty (every row but a call with figures). */
+const NO_CUES = ','.repeat(CSV_COLUMNS.indexOf('cue_you_raised_s') - CSV_COLUMNS.indexOf('source'))
 
 const SUMMARY_KEYS: readonly (keyof ReportSummary)[] = [
   'calls',
@@ -42,6 +56,8 @@ const SUMMARY_KEYS: readonly (keyof ReportSummary)[] = [
   'recoveryBreaks',
   'recoveryMs',
   'walkIns',
+  'cueCalls',
+  'callerRaisedMs',
 ]
 
 /** UTF-8 with a byte-order mark (so spreadsheet programs read it as UTF-8), CRLF line ends. */
@@ -66,11 +82,17 @@ export function* renderCsvChunks(report: ReportStream): Generator<string> {
   const seconds = (ms: number) => String(Math.round(ms / 1000))
   const time = (iso: string) => s(sheetTime(iso))
   let out = CSV_BOM + CSV_COLUMNS.map(csvField).join(',') + CSV_EOL
-  const line = (text: string) => {
-    out += text + CSV_EOL
+  const line = (text: string, cues = NO_CUES) => {
+    out += text + cues + CSV_EOL
+  }
+  const cueCells = (cues: ReportCallCues | null) => {
+    if (!cues) return NO_CUES
+    const pct = (ms: number | undefined) => (ms === undefined ? '' : n(sharePct(ms, cues.durationMs)))
+    const sec = (ms: number | undefined) => (ms === undefined ? '' : seconds(ms))
+    return `,${sec(cues.durationMs)},${pct(cues.youMs)},${pct(cues.callerMs)},${pct(cues.silenceMs)},${cues.talkOvers === undefined ? '' : n(cues.talkOvers)},${sec(cues.callerLongestMs)},${sec(cues.callerRaisedMs)},${sec(cues.youRaisedMs)}`
   }
   const about = `${texts.timeZone}: ${report.timeZone} (${clock.offsetLabel(report.range.from.ms)}); ${texts.generated}: ${sheetTime(report.generatedAt.local)}${report.redacted ? `; ${texts.redactedNote}` : ''}`
-  // record,call_id,note_id,time_local,end_time_local,duration_s,caller,direction,hard,kind,label,text,what_happened,caller_wants,resolved,due,done,source
+  // record,call_id,note_id,time_local,end_time_local,duration_s,caller,direction,hard,kind,label,text,what_happened,caller_wants,resolved,due,done,source,cue_…
   line(
     `report,,,${time(report.range.from.local)},${time(report.range.to.local)},,,,,${s(report.timeZone)},${s(texts.title)},${s(about)},,,,,,`,
   )
@@ -89,6 +111,7 @@ export function* renderCsvChunks(report: ReportStream): Generator<string> {
     const id = n(call.id)
     line(
       `call,${id},${note ? n(note.id) : ''},${time(call.startedAt.local)},${call.endedAt ? time(call.endedAt.local) : ''},${seconds(call.durationMs)},${s(call.caller ?? '')},${s(call.direction ?? '')},${call.hard ? 1 : 0},,,${note ? `${s(note.freeText)},${s(note.whatHappened)},${s(note.callerWants)},${s(note.resolved)}` : ',,,'},,,${s(call.source)}`,
+      cueCells(call.cues),
     )
     for (const event of call.events) {
       line(
@@ -132,6 +155,8 @@ function summaryLabel(key: keyof ReportSummary, texts: (typeof reportTexts)['en'
     recoveryBreaks: texts.recoveryBreaks,
     recoveryMs: `${texts.recoveryBreaks} (ms)`,
     walkIns: texts.walkIns,
+    cueCalls: texts.cueCalls,
+    callerRaisedMs: `${texts.callerRaisedTotal} (ms)`,
   }
   return labels[key]
 }

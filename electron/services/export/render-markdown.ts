@@ -1,7 +1,7 @@
 import type { ExportReport, ReportCall, ReportNote } from '../../../shared/export'
 import { localClock } from '../time/local-clock'
 import { formatClockDuration, formatMinutes } from './durations'
-import { callerText, isEmptyReport, noteGist, summaryRows } from './report-view'
+import { callerText, cueNote, cueTable, isEmptyReport, noteGist, summaryRows } from './report-view'
 import { reportTexts, type ReportTexts } from './report-texts'
 
 /** Escapes text so Markdown shows it as written; newlines become hard line breaks. */
@@ -17,7 +17,10 @@ export function mdText(text: string): string {
 /** Text for one table cell: escaped, on one line. */
 const cell = (text: string) => mdText(text).replace(/ {2}\n/g, ' / ')
 
-/** The report as Markdown: summary, hard calls in full, the other calls one line each. */
+/**
+ * The report as Markdown: summary, hard calls in full, the other calls one line each, the sound
+ * levels of the calls live call cues followed.
+ */
 export function renderMarkdown(report: ExportReport): string {
   const t = reportTexts[report.language]
   const clock = localClock(report.timeZone)
@@ -54,6 +57,20 @@ export function renderMarkdown(report: ExportReport): string {
       push(
         `| ${when(call.startedAt.ms)} | ${durationText(call, t)} | ${cell(callerText(call, t))} | ${call.events.length} | ${cell(note)} |`,
       )
+    }
+    push('')
+  }
+
+  const cues = cueTable(report, t)
+  if (cues) {
+    push(`## ${t.soundLevels}`, '', `_${mdText(cueNote(cues, t))}_`, '')
+    const shareTitle = (title: string, index: number) => (index < cues.shares ? `${t.talkShare}: ${title}` : title)
+    push(
+      `| ${t.start} | ${t.caller} | ${cues.columns.map((title, index) => cell(shareTitle(title, index))).join(' | ')} |`,
+      `|---|---|${cues.columns.map(() => '---:').join('|')}|`,
+    )
+    for (const { call, cells } of cues.rows) {
+      push(`| ${when(call.startedAt.ms)} | ${cell(callerText(call, t))} | ${cells.map(cell).join(' | ')} |`)
     }
     push('')
   }

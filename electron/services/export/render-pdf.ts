@@ -5,7 +5,7 @@ import { localClock, type LocalClock } from '../time/local-clock'
 import { formatClockDuration } from './durations'
 import { drawTimeline } from './pdf-timeline'
 import { pdfStyle, type PdfFonts } from './pdf-style'
-import { callerText, isEmptyReport, noteGist, summaryRows } from './report-view'
+import { callerText, cueNote, cueTable, isEmptyReport, noteGist, summaryRows } from './report-view'
 import { reportTexts, type ReportTexts } from './report-texts'
 
 type Doc = InstanceType<typeof PDFDocument>
@@ -13,7 +13,8 @@ const { color, size, page } = pdfStyle
 
 /**
  * The printable A4 report: a header with the period, the timeline picture, the summary table and
- * the closing remark; then every hard call in full; then the other calls one line each. Page
+ * the closing remark; then every hard call in full; then the other calls one line each; then the
+ * sound levels of the calls live call cues followed. Page
  * numbers and a running header are added once all pages exist. `eventKinds` (the deck's, as for
  * the report) say which events are incidents and how the timeline marks them.
  */
@@ -80,6 +81,7 @@ class ReportLayout {
     this.remark()
     this.hardCalls()
     this.otherCalls()
+    this.soundLevels()
     this.walkIns()
     this.pageFurniture()
   }
@@ -369,6 +371,67 @@ class ReportLayout {
         color.ink,
       )
     })
+    this.y += 10
+  }
+
+  /** The calls live call cues followed: one row each, the talk shares under one heading. */
+  private soundLevels(): void {
+    const { doc, t, clock } = this
+    const table = cueTable(this.report, t)
+    if (!table) return
+    this.heading(t.soundLevels)
+    this.text(cueNote(table, t), { size: size.small, color: color.muted })
+    this.y += 8
+    const multiDay = clock.date(this.report.range.from.ms) !== clock.date(this.report.range.to.ms - 1)
+    const gap = 6
+    const startW = multiDay ? 92 : 44
+    const callerW = 84
+    const count = table.columns.length
+    const figureW = (this.width - 8 - startW - callerW - gap * (count + 1)) / count
+    const figureX = (index: number) => this.left + 4 + startW + gap + callerW + gap + index * (figureW + gap)
+
+    // Heading: "Talk share" over its columns, then every column's title (wrapped, bottom-aligned).
+    doc.font('bold').fontSize(size.tiny)
+    const titleH = Math.max(...table.columns.map((title) => doc.heightOfString(title, { width: figureW })))
+    this.ensure(titleH + 40)
+    const top = this.y
+    const shareW = table.shares * figureW + (table.shares - 1) * gap
+    doc.fillColor(color.muted).text(t.talkShare, figureX(0), top, { width: shareW, align: 'center', lineBreak: false })
+    doc
+      .moveTo(figureX(0), top + 10)
+      .lineTo(figureX(0) + shareW, top + 10)
+      .lineWidth(0.5)
+      .strokeColor(color.faint)
+      .stroke()
+    const titlesTop = top + 14
+    const bottom = titlesTop + titleH
+    const title = (text: string, x: number, width: number, align: 'left' | 'right') => {
+      const h = doc.heightOfString(text, { width })
+      doc.text(text, x, bottom - h, { width, align })
+    }
+    title(t.start, this.left + 4, startW, 'left')
+    title(t.caller, this.left + 4 + startW + gap, callerW, 'left')
+    table.columns.forEach((column, index) => title(column, figureX(index), figureW, 'right'))
+    this.y = bottom + 3
+    this.rule(color.faint)
+
+    table.rows.forEach(({ call, cells }, index) => {
+      this.ensure(17)
+      const y = this.y
+      if (index % 2 === 1) doc.rect(this.left, y, this.width, 16).fill(color.zebra)
+      if (call.hard) doc.rect(this.left, y, 2, 16).fill(color.hard)
+      const start = multiDay
+        ? `${clock.date(call.startedAt.ms).slice(5)} ${clock.time(call.startedAt.ms)}`
+        : clock.time(call.startedAt.ms)
+      doc.font('regular').fontSize(size.small).fillColor(color.ink)
+      const cell = (text: string, x: number, width: number, align: 'left' | 'right') =>
+        doc.text(text, x, y + 4, { width, align, lineBreak: false, ellipsis: true })
+      cell(start, this.left + 4, startW, 'left')
+      cell(callerText(call, t), this.left + 4 + startW + gap, callerW, 'left')
+      cells.forEach((value, column) => cell(value, figureX(column), figureW, 'right'))
+      this.y = y + 16
+    })
+    this.doc.x = this.left
     this.y += 10
   }
 

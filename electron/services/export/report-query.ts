@@ -1,5 +1,5 @@
 import type { Db } from '../storage/database'
-import type { CallRow, EventRow, NoteRow, RecoveryRow } from '../storage/rows'
+import type { CallCuesRow, CallRow, EventRow, NoteRow, RecoveryRow } from '../storage/rows'
 
 /** The columns of each table a report reads (see rows.ts for the full rows). */
 export type ReportCallRow = Omit<CallRow, 'external_id' | 'pinned'>
@@ -9,7 +9,7 @@ export type ReportRecoveryRow = Omit<RecoveryRow, 'offered_at' | 'source' | 'sta
   status: 'running' | 'paused' | 'finished' | 'ended-early'
   started_at: number
 }
-export type { EventRow }
+export type { CallCuesRow, EventRow }
 
 /** Every stored row a report for [from, to) is made of. */
 export interface ReportRows {
@@ -22,6 +22,8 @@ export interface ReportRows {
   walkIns: ReportNoteRow[]
   /** Recovery breaks started in the range (none if this database has no recoveries yet). */
   recoveries: ReportRecoveryRow[]
+  /** Figures from the sound levels of those calls that live call cues followed. */
+  cues: CallCuesRow[]
 }
 
 const NOTE_COLUMNS = 'id, call_id, created_at, updated_at, what_happened, caller_wants, resolved, free_text, items'
@@ -72,6 +74,14 @@ export function selectReportRows(db: Db, from: number, to: number): ReportRows {
              WHERE status IN ('running', 'paused', 'finished', 'ended-early')
                AND started_at IS NOT NULL AND started_at >= ? AND started_at < ?
              ORDER BY started_at, id`,
+          )
+          .all(from, to)
+      : [],
+    cues: has('call_cues')
+      ? db
+          .prepare<[number, number], CallCuesRow>(
+            `SELECT call_cues.* FROM calls JOIN call_cues ON call_cues.call_id = calls.id
+             WHERE calls.started_at >= ? AND calls.started_at < ?`,
           )
           .all(from, to)
       : [],
@@ -144,6 +154,13 @@ export function streamReportRows(db: Db, from: number, to: number) {
             )
           : none<NonNullable<CallFactRows['note']>>(),
       ),
+    /** The cue figures of the calls in range (a few numbers each). */
+    cues: (): IterableIterator<CallCuesRow> =>
+      has('call_cues')
+        ? iterate<CallCuesRow>(
+            `SELECT call_cues.* FROM calls JOIN call_cues ON call_cues.call_id = calls.id WHERE ${IN_RANGE}`,
+          )
+        : none<CallCuesRow>(),
     walkIns: (): IterableIterator<ReportNoteRow> =>
       notes
         ? iterate<ReportNoteRow>(

@@ -46,6 +46,7 @@ export function shiftFromReport(report: ExportReport & { team: NonNullable<Expor
       breaksTaken: team.breaks.taken,
       breaksDeclined: team.breaks.declined,
       recoveryMinutes: summary.recoveryMs / 60_000,
+      callerRaisedCalls: report.calls.filter((call) => (call.cues?.callerRaisedMs ?? 0) > 0).length,
     },
   }
 }

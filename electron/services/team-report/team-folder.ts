@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { withoutPrivateFigures } from '../../../shared/cues/figures'
 import type { ExportReport, ReportTeam } from '../../../shared/export'
 import type { ExportFormat } from '../../../shared/export-formats'
 import { EXPORT_FORMATS } from '../../../shared/export-formats'
@@ -33,6 +34,18 @@ export function teamBlock(report: ExportReport, deps: TeamFolderDeps): ReportTea
   }
 }
 
+/**
+ * The report as the team may read it: each call's figures from its sound levels without those
+ * about the agent's own voice (they never leave this machine); the caller's stay, for the team
+ * report's counts.
+ */
+export function withoutOwnVoice(report: ExportReport): ExportReport {
+  return {
+    ...report,
+    calls: report.calls.map((call) => (call.cues ? { ...call, cues: withoutPrivateFigures(call.cues) } : call)),
+  }
+}
+
 /** `calmdeck-shift-2026-11-22-0800-1a2b3c4d`: the shift's start and the agent id's first part. */
 export function teamFileStem(report: ExportReport, agent: string, clock: LocalClock): string {
   const from = report.range.from.ms
@@ -40,7 +53,8 @@ export function teamFileStem(report: ExportReport, agent: string, clock: LocalCl
 }
 
 /**
- * Writes the report (with its team block) as JSON, and as PDF when ticked, into the team folder.
+ * Writes the report (with its team block, without the agent's own voice figures) as JSON, and as
+ * PDF when ticked, into the team folder.
  * The names never collide: a taken name gets `-2`, `-3`… (the JSON and PDF of one run share
  * theirs), and each file is published without replacing anything (safe-write's link), so two
  * CalmDecks writing the same name at once both keep their file. Returns the paths written; [] when
@@ -50,7 +64,7 @@ export async function writeTeamCopy(report: ExportReport, deps: TeamFolderDeps):
   const folder = deps.settings().teamFolder.trim()
   if (!folder) return []
   const team = teamBlock(report, deps)
-  const withTeam: ExportReport = { ...report, team }
+  const withTeam: ExportReport = { ...withoutOwnVoice(report), team }
   const formats: ExportFormat[] = deps.settings().teamFolderPdf ? ['json', 'pdf'] : ['json']
   const rendered = await Promise.all(formats.map((format) => deps.render(withTeam, format)))
   const stem = teamFileStem(report, team.agent.id, deps.clock)

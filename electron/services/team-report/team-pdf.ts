@@ -9,7 +9,7 @@ import { figureLabels, periodRows, teamTexts, type TeamTexts } from './team-view
 
 type Doc = InstanceType<typeof PDFDocument>
 const { color, size } = pdfStyle
-/** Landscape: ten figure columns fit beside the group's name. */
+/** Landscape: eleven figure columns fit beside the group's name. */
 const MARGIN = 40
 const TOP = 50
 const BOTTOM = 40
@@ -196,15 +196,19 @@ class TeamLayout {
     const header = () => {
       const top = doc.y
       doc.font('bold').fontSize(size.tiny).fillColor(color.muted)
-      doc.text(t.period, MARGIN, top, { width: 58 })
-      doc.text(t.group, MARGIN + 60, top, { width: GROUP_WIDTH - 4 })
+      // Titles wrap in their narrow columns: bottom-aligned, and the rows start below the tallest.
+      const heights = labels.map((label) => doc.heightOfString(label, { width: columnWidth - 4 }))
+      const tallest = Math.max(...heights)
+      const line = doc.heightOfString(t.period, { width: 58 })
+      doc.text(t.period, MARGIN, top + tallest - line, { width: 58 })
+      doc.text(t.group, MARGIN + 60, top + tallest - line, { width: GROUP_WIDTH - 4 })
       labels.forEach((label, index) => {
-        doc.text(label, MARGIN + 60 + GROUP_WIDTH + index * columnWidth, top, {
+        doc.text(label, MARGIN + 60 + GROUP_WIDTH + index * columnWidth, top + tallest - (heights[index] ?? 0), {
           width: columnWidth - 4,
           align: 'right',
         })
       })
-      doc.y = top + 20
+      doc.y = top + Math.max(20, tallest + 6)
       doc
         .moveTo(MARGIN, doc.y - 3)
         .lineTo(MARGIN + this.width, doc.y - 3)

@@ -107,6 +107,8 @@ describe('report content', () => {
       recoveryBreaks: 2,
       recoveryMs: 5 * 60_000 + 3 * 60_000,
       walkIns: 1,
+      cueCalls: 2,
+      callerRaisedMs: 74_000,
     })
     const open = report.calls.at(-1)
     expect(open?.endedAt).toBeNull()
@@ -121,7 +123,7 @@ describe('report content', () => {
     expect(exportReportSchema.safeParse(JSON.parse(renderJson(report))).success).toBe(true)
     expect(report.calls).toEqual([])
     expect(renderMarkdown(report)).toContain('No calls and no incidents were recorded in this period.')
-    expect(renderCsv(report).split('\r\n').filter(Boolean)).toHaveLength(1 + 1 + 11)
+    expect(renderCsv(report).split('\r\n').filter(Boolean)).toHaveLength(1 + 1 + 13)
   })
 
   it('uses the report language for event labels', () => {

@@ -53,6 +53,8 @@ describe('PDF report', () => {
       'Other calls',
       'Address updated, parcel re-sent',
       'Recovery breaks taken',
+      'Sound levels',
+      'Caller louder than usual',
       'Page 1 of',
     ]) {
       expect(text, expected).toContain(expected)

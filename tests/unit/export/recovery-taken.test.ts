@@ -6,7 +6,7 @@ const T0 = Date.parse('2026-11-22T09:00:00Z')
 const MIN = 60_000
 
 function rows(recoveries: ReportRecoveryRow[]): ReportRows {
-  return { calls: [], events: [], notes: [], walkIns: [], recoveries } as unknown as ReportRows
+  return { calls: [], events: [], notes: [], walkIns: [], recoveries, cues: [] }
 }
 
 const base: ReportRecoveryRow = {

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { privateCueFigures } from '../../../shared/cues/figures'
 import { APP_LOCALES } from '../../../shared/locales'
 import { teamMessageSchema } from '../../../shared/team'
 import { uiMessages } from '../../../shared/i18n/ui-catalog'
@@ -17,6 +18,13 @@ describe("the privacy texts ('What CalmDeck keeps and sends', docs/privacy.md)",
     expect(PRIVACY_MD).not.toMatch(/to be listed|placeholder/i)
     for (const topic of ['team.endpoint', 'retentionDays', 'microphoneApps', 'teamFolder', 'outbox'])
       expect(PRIVACY_MD, topic).toContain(topic)
+  })
+
+  it("docs/privacy.md names the cues' table, their policy lock and every figure that stays on the computer", () => {
+    for (const topic of ['call_cues', '`cuesEnabled`', 'own-voice-privacy.test.ts'])
+      expect(PRIVACY_MD, topic).toContain(topic)
+    const ownFigures = PRIVACY_MD.slice(PRIVACY_MD.indexOf("**The agent's own figures stay on this computer**"))
+    for (const key of privateCueFigures) expect(ownFigures, key).toContain(`\`${key}\``)
   })
 
   it('says the same in every language: the lists line up, and none points to the README instead', () => {

@@ -71,6 +71,7 @@ function direct(shifts: readonly GeneratedShift[]): TeamFigures {
     breaksTaken: sum((s) => s.breaksTaken),
     breaksDeclined: sum((s) => s.breaksDeclined),
     recoveryMinutes: sum((s) => s.recoveryMs) / 60_000,
+    callerRaisedCalls: sum((s) => s.callerRaisedCalls),
   }
 }
 
