@@ -46,7 +46,7 @@ const written: Record<string, { type: string; data: string; expected: RegValue }
     },
   ],
   Defaults: [
-    sz('teamDisplayName', 'Anneloes Vermeulen-Ørsted'),
+    sz('agentName', 'Anneloes Vermeulen-Ørsted'),
     { type: 'REG_QWORD', data: '7', expected: { name: 'recoveryMinutes', type: 'REG_QWORD', data: 7n } },
     {
       type: 'REG_MULTI_SZ',
@@ -175,7 +175,7 @@ describe("the registry policy through Wine's real reg.exe", () => {
       teamChannelSecret: ['…', KEY],
       retentionDays: [0, KEY],
       teamFolder: ['C:\\ProgramData\\Podrška – Ž ë Ø', KEY],
-      'defaults.teamDisplayName': ['Anneloes Vermeulen-Ørsted', `${KEY}\\Defaults`],
+      'defaults.agentName': ['Anneloes Vermeulen-Ørsted', `${KEY}\\Defaults`],
       'defaults.recoveryMinutes': [7, `${KEY}\\Defaults`],
       'defaults.exportFormats': [['pdf', 'csv'], `${KEY}\\Defaults`],
       'defaults.opacity': [0.85, `${KEY}\\Defaults`],
@@ -190,11 +190,11 @@ describe("the registry policy through Wine's real reg.exe", () => {
       'microphoneApps.Zoiper – Ž.exe': ['not-phone', `${KEY}\\MicrophoneApps`],
     })
     expect(report.entries.filter((entry) => !entry.locked).map((entry) => entry.path)).toEqual([
+      'defaults.agentName',
       'defaults.exportFormats',
       'defaults.opacity',
       'defaults.recoveryMinutes',
       'defaults.startInTray',
-      'defaults.teamDisplayName',
       'defaults.teamFolderPdf',
     ])
     expect(report.locked).toEqual([
