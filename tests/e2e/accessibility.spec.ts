@@ -94,7 +94,8 @@ for (const theme of THEMES) {
       await check('call-strip')
 
       await page.keyboard.press('1')
-      await expect(deck.eyebrow).toBeVisible()
+      // The escalation card itself (a key acts 300 ms after it is pressed; the phase card has an eyebrow too).
+      await expect(page.locator('[data-testid="card"].escalation')).toBeVisible()
       await check('escalation')
       await page.keyboard.press('Escape')
 
