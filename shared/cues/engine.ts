@@ -48,6 +48,21 @@ export interface CallCueFigures {
   youRaisedMs: number
 }
 
+/** Figures before anything was heard (every time and count zero). */
+export function emptyCueFigures(): CallCueFigures {
+  return {
+    durationMs: 0,
+    youMs: 0,
+    callerMs: 0,
+    silenceMs: 0,
+    overlapMs: 0,
+    talkOvers: 0,
+    callerLongestMs: 0,
+    callerRaisedMs: 0,
+    youRaisedMs: 0,
+  }
+}
+
 export interface CueEngineOptions {
   /** Kinds that may be shown; the figures are kept for every kind. Default: all. */
   enabled?: readonly CueKind[]
@@ -253,17 +268,7 @@ export function createCueEngine(options: CueEngineOptions = {}): CueEngine {
   let silentSince: number | null = null
   let youVoicedWhileSilent = 0
   let callerSilentShown = false
-  const figures: CallCueFigures = {
-    durationMs: 0,
-    youMs: 0,
-    callerMs: 0,
-    silenceMs: 0,
-    overlapMs: 0,
-    talkOvers: 0,
-    callerLongestMs: 0,
-    callerRaisedMs: 0,
-    youRaisedMs: 0,
-  }
+  const figures = emptyCueFigures()
 
   const cue = (signals: CueSignal[], kind: CueKind, at: number, onset: number) => {
     if (paused || !enabled.has(kind)) return

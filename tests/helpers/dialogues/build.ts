@@ -5,6 +5,7 @@ import path from 'node:path'
 import { CUE_FRAME_MS, CUE_FRAME_SAMPLES, CUE_SAMPLE_RATE } from '../../../shared/cues/frames'
 import { recipeSchema, sides, type ParsedRecipe, type Recipe, type Side, type Voice } from './recipe'
 import { expectedCues, frameOf, truthSchema, voicedString, type Segment, type Truth } from './truth'
+import { seededRandom as random } from '../seeded-random'
 
 /**
  * Builds a dialogue's two streams — the caller as the loopback hears them, the agent as the
@@ -97,18 +98,6 @@ function frameLevels(samples: Float64Array): number[] {
     levels.push(sum > 0 ? 10 * Math.log10(sum / CUE_FRAME_SAMPLES) : -200)
   }
   return levels
-}
-
-/** A seeded pseudo-random generator (mulberry32), so the noise is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** Pink noise (Paul Kellet's filter) at `db` dBFS RMS. */

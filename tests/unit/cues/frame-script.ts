@@ -1,4 +1,5 @@
 import { CUE_FRAME_MS, SILENCE_DB, type CueFrame } from '../../../shared/cues/frames'
+import { seededRandom as random } from '../../helpers/seeded-random'
 
 /** A stretch of one side's speech: from `from` to `to` ms, at `db` dBFS. */
 export interface Speech {
@@ -17,18 +18,6 @@ export interface Script {
   echo?: { db: number; lagFrames: number }
   /** Seed for the syllable-like variation of levels and the short unvoiced gaps in speech. */
   seed?: number
-}
-
-/** A small deterministic PRNG (mulberry32), so every script gives the same frames. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /**
