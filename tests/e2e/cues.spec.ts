@@ -1,9 +1,7 @@
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test'
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { parseSourceOutputs } from '../../electron/services/integrations/mic/pactl-parse'
 import { CHROMIUM_ARGS, chromiumPath } from '../helpers/chromium-options'
 import { buildDialogue } from '../helpers/dialogues/build'
 import { DIALOGUES } from '../helpers/dialogues/dialogues'
@@ -42,13 +40,8 @@ test.afterEach(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
-/** Capture streams the browser has open on the sound server right now (the remaps' own streams aside). */
-function captureStreams(): number {
-  const listed = spawnSync('pactl', ['list', 'source-outputs'], { env: pulse.env, encoding: 'utf8' })
-  return parseSourceOutputs(listed.stdout).filter((output) =>
-    /chrom/i.test(output.props.get('application.process.binary') ?? ''),
-  ).length
-}
+/** Capture streams the browser has open on the sound server right now. */
+const captureStreams = () => pulse.browserCaptures()
 
 async function turnOnCues(page: Page): Promise<void> {
   await page.getByTestId('settings-toggle').click()

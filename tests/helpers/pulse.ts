@@ -1,7 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import { parseSourceOutputs } from '../../electron/services/integrations/mic/pactl-parse'
 import { tempDir } from './temp-dir'
 import { waitFor } from './wait-for'
+
+/** The dialogues' raw format: mono 16 kHz s16le. */
+const PACAT_FORMAT = ['--format=s16le', '--rate=16000', '--channels=1']
 
 /**
  * A private headless PulseAudio for a test: its own XDG_RUNTIME_DIR, a null sink (`nul`, whose
@@ -73,6 +77,14 @@ export class TestPulse {
       }
     }
     if (this.pactl('set-default-source', 'agentmic') !== 0) throw new Error('agentmic not made the default input')
+    // A null sink with no stream in it renders up to 2 s ahead in one block, and its monitor hands
+    // that block on at once: audio played then reaches the recorder seconds late, and the lag
+    // grows with every capture reopened (measured: 1.4–1.7 s on the first tone, ~1 s more per call).
+    // A sound card plays in small periods; a silent low-latency stream into each party keeps the
+    // null sink doing the same (measured: ~135 ms from pacat's start to the worklet, every time).
+    for (const sink of ['caller', 'agent']) {
+      this.spawnTracked('pacat', ['-p', '-d', sink, ...PACAT_FORMAT, '--latency-msec=20', '/dev/zero'])
+    }
   }
 
   /**
@@ -80,18 +92,12 @@ export class TestPulse {
    * and exited (it drains before exiting), rejects if pacat fails.
    */
   play(sink: string, rawFile: string): Promise<void> {
-    const child = spawn(
-      'pacat',
-      ['-p', '-d', sink, '--format=s16le', '--rate=16000', '--channels=1', '--latency-msec=40', rawFile],
-      { env: this.env, stdio: ['ignore', 'ignore', 'pipe'] },
-    )
-    this.recorders.add(child)
+    const child = this.spawnTracked('pacat', ['-p', '-d', sink, ...PACAT_FORMAT, '--latency-msec=40', rawFile])
     let stderr = ''
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     return new Promise((resolve, reject) => {
       child.once('error', reject)
       child.once('close', (code) => {
-        this.recorders.delete(child)
         if (code === 0) resolve()
         else reject(new Error(`pacat into ${sink} exited ${code}: ${stderr}`))
       })
@@ -121,9 +127,25 @@ export class TestPulse {
     )
   }
 
+  /** Capture streams Chromium has open on this sound server now (the remaps' own streams aside). */
+  browserCaptures(): number {
+    const listed = spawnSync('pactl', ['list', 'source-outputs'], { env: this.env, encoding: 'utf8', timeout: 3_000 })
+    return parseSourceOutputs(listed.stdout ?? '').filter((output) =>
+      /chrom/i.test(output.props.get('application.process.binary') ?? ''),
+    ).length
+  }
+
   async dispose(): Promise<void> {
     await this.stop().catch(() => {})
     this.cleanup()
+  }
+
+  /** A pacat (or parecord) of this test, ended on stop; its stderr is piped for the error message. */
+  private spawnTracked(tool: string, args: string[]): ChildProcess {
+    const child = spawn(tool, args, { env: this.env, stdio: ['ignore', 'ignore', 'pipe'] })
+    this.recorders.add(child)
+    child.once('close', () => this.recorders.delete(child))
+    return child
   }
 
   private pactl(...args: string[]): number | null {
