@@ -100,3 +100,15 @@ test('a sentence typed outside a field starts a note: the call goes on, no break
     await receiver.stop()
   }
 })
+
+test('a key acts as it meant when pressed: E then Settings at once still ends the call', async ({ page }) => {
+  const deck = new DeckPage(page)
+  await deck.open(env.host.url)
+  await page.keyboard.press('c')
+  await expect(page.getByTestId('call-elapsed')).toBeVisible()
+  // E is held a moment to tell it from typing; Settings opens within that moment.
+  await page.keyboard.press('e')
+  await deck.openSettings()
+  await deck.closeSettings()
+  await expect(page.getByTestId('call-elapsed')).toHaveCount(0)
+})
