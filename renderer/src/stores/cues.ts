@@ -121,6 +121,8 @@ export const useCuesStore = defineStore('cues', () => {
     callerSilent.value = false
     micFailed.value = false
     try {
+      // A device chosen a moment before the call is the one opened.
+      await settings.settled()
       const opened = await startCapture(
         {
           micLabel: settings.settings.cuesMic,

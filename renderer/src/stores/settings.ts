@@ -26,8 +26,13 @@ export const useSettingsStore = defineStore('settings', () => {
     (value) => (settings.value = value),
   )
 
+  /** Updates sent and not yet answered: what `settled()` waits for. */
+  const inFlight = new Set<Promise<unknown>>()
+
   async function update(patch: SettingsPatch): Promise<void> {
-    const result = await api.invoke('settings:update', patch)
+    const sent = api.invoke('settings:update', patch)
+    inFlight.add(sent)
+    const result = await sent.finally(() => inFlight.delete(sent))
     if (result.ok) {
       settings.value = result.value
       error.value = null
@@ -36,5 +41,20 @@ export const useSettingsStore = defineStore('settings', () => {
     }
   }
 
-  return { settings, error, systemLocale, locale, formatLocale, load: sync.load, unsubscribe: sync.stop, update }
+  /** Resolves once every change sent so far is answered (a call started right after a choice uses it). */
+  async function settled(): Promise<void> {
+    await Promise.allSettled([...inFlight])
+  }
+
+  return {
+    settings,
+    error,
+    systemLocale,
+    locale,
+    formatLocale,
+    load: sync.load,
+    unsubscribe: sync.stop,
+    update,
+    settled,
+  }
 })

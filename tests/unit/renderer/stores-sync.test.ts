@@ -171,3 +171,19 @@ describe('the calls store', () => {
     expect(fakeHost.listenerCount('actions:performed')).toBe(0)
   })
 })
+
+describe('the settings store', () => {
+  it('is settled only once every change sent is answered (a call right after a choice uses it)', async () => {
+    const settings = useSettingsStore()
+    let settled = false
+    void settings.update({ cuesCaller: 'callerin' })
+    const waiting = settings.settled().then(() => (settled = true))
+    await Promise.resolve()
+    expect(settled).toBe(false)
+    fakeHost.answer('settings:update', { ...defaultSettings, cuesCaller: 'callerin' })
+    await waiting
+    expect(settings.settings.cuesCaller).toBe('callerin')
+    // Nothing sent: settled at once.
+    await settings.settled()
+  })
+})
