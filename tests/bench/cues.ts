@@ -60,14 +60,27 @@ async function setCues(page: Page, on: boolean): Promise<void> {
   await page.getByTestId('settings-done').click()
 }
 
+/** Seconds the page's main thread has been busy since `Performance.enable` on `session` (Chromium's task accounting). */
+async function mainThreadSeconds(session: CDPSession): Promise<number> {
+  const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
+  return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN
+}
+
 /** Plays a dialogue in a call; returns the renderer's CPU share and, with cues on, when the raised cue showed. */
 async function playInCall(
   page: Page,
   cdp: CDPSession,
+  pageCdp: CDPSession,
   pulse: TestPulse,
   played: Dialogue,
   cues: boolean,
-): Promise<{ cpu: ReturnType<typeof cpuShare>; cueAt: number | null; startedAt: number; shown: string[] }> {
+): Promise<{
+  cpu: ReturnType<typeof cpuShare>
+  mainThread: number
+  cueAt: number | null
+  startedAt: number
+  shown: string[]
+}> {
   await page.keyboard.press('c')
   await page.getByTestId('call-elapsed').waitFor()
   // With cues, both streams open on the sound server before the dialogue plays.
@@ -83,15 +96,18 @@ async function playInCall(
       if (window.__cueSeenAt === null && document.querySelector('[data-testid="cue-caller-raised"]')) window.__cueSeenAt = Date.now()
     }).observe(document.body, { childList: true, subtree: true })`)
   const before = await cpuSeconds(cdp)
+  const mainBefore = await mainThreadSeconds(pageCdp)
   const startedAt = Date.now()
   await Promise.all([pulse.play('caller', played.files.caller), pulse.play('agent', played.files.agent)])
-  const cpu = cpuShare(before, await cpuSeconds(cdp), (Date.now() - startedAt) / 1000)
+  const seconds = (Date.now() - startedAt) / 1000
+  const cpu = cpuShare(before, await cpuSeconds(cdp), seconds)
+  const mainThread = ((await mainThreadSeconds(pageCdp)) - mainBefore) / seconds
   const cueAt = (await page.evaluate('window.__cueSeenAt')) as number | null
   const shown = (await page.evaluate('window.__cuesShown')) as string[]
   await page.keyboard.press('e')
   await page.getByTestId('call-elapsed').waitFor({ state: 'detached' })
   await page.getByTestId('listening-mark').waitFor({ state: 'detached' })
-  return { cpu, cueAt, startedAt, shown }
+  return { cpu, mainThread, cueAt, startedAt, shown }
 }
 
 async function idleCpu(page: Page, cdp: CDPSession): Promise<number> {
@@ -121,12 +137,15 @@ export async function benchCues(): Promise<void> {
     })
     const page = await browser.newPage({ viewport: { width: 360, height: 640 } })
     const cdp = await browser.newBrowserCDPSession()
+    const pageCdp = await page.context().newCDPSession(page)
+    await pageCdp.send('Performance.enable')
     await page.goto(host.url)
     await page.getByTestId('card').waitFor()
 
     const extra: number[] = []
     const extraRenderer: number[] = []
     const extraUtility: number[] = []
+    const extraMain: number[] = []
     const detect: number[] = []
     const perCall: { dialogue: string; detectMs: number | null; shown: string[] }[] = []
     /** One dialogue in a call with cues off (the floor), then with cues on; the CPU difference. */
@@ -135,13 +154,13 @@ export async function benchCues(): Promise<void> {
       const onset = played.truth.cues.find((cue) => cue.kind === 'caller-raised')?.onset
       if (onset === undefined) throw new Error(`${name} has no raised voice in its truth`)
       await setCues(page, false)
-      const floor = await playInCall(page, cdp, pulse, played, false)
+      const floor = await playInCall(page, cdp, pageCdp, pulse, played, false)
       await setCues(page, true)
-      const live = await playInCall(page, cdp, pulse, played, true)
+      const live = await playInCall(page, cdp, pageCdp, pulse, played, true)
       const detectMs =
         live.cueAt === null ? null : live.cueAt - (live.startedAt + onset) - CUE_THRESHOLDS.callerRaisedHoldMs
       perCall.push({ dialogue: name, detectMs: detectMs === null ? null : Math.round(detectMs), shown: live.shown })
-      return { floor: floor.cpu, live: live.cpu, detectMs }
+      return { floor: floor.cpu, live: live.cpu, mainThread: live.mainThread - floor.mainThread, detectMs }
     }
     // The window's first call with cues pays once for fetching the worklet, compiling the voice
     // detector and warming its code: reported apart, not counted in the steady figure.
@@ -149,7 +168,8 @@ export async function benchCues(): Promise<void> {
     perCall.length = 0
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of RAISED) {
-        const { floor, live, detectMs } = await pair(name)
+        const { floor, live, mainThread, detectMs } = await pair(name)
+        extraMain.push(mainThread * 100)
         extra.push((live.total - floor.total) * 100)
         extraRenderer.push((live.renderer - floor.renderer) * 100)
         extraUtility.push((live.utility - floor.utility) * 100)
@@ -162,6 +182,8 @@ export async function benchCues(): Promise<void> {
       first_call: round((first.live.total - first.floor.total) * 100),
       renderer: round(median(extraRenderer)),
       audioService: round(median(extraUtility)),
+      // Of the renderer's share, what the window's main thread spent (the rest: audio threads).
+      mainThread: round(median(extraMain)),
       budget: 2,
     })
     report('cues.detect_ms', detect.length === perCall.length ? median(detect) : Number.NaN, 'ms', {
