@@ -68,6 +68,8 @@ export class CallService {
   private readonly logInTransaction
   /** The call that was open at the last change, to notice when it ends. */
   private lastOpenId: number | null = null
+  /** The state last reported, so an event logged on the same call extends it without reading it back. */
+  private reported: CallState | null = null
 
   constructor(private readonly deps: CallServiceDeps) {
     const { db } = deps
@@ -100,13 +102,16 @@ export class CallService {
          ORDER BY started_at DESC, id DESC LIMIT 1000`,
       ),
     }
-    this.logInTransaction = db.transaction((kind: EventKind, source: ActionSource, text: string | null): CallEvent => {
+    this.logInTransaction = db.transaction((kind: EventKind, source: ActionSource, text: string | null) => {
       const open = this.stmt.open.get() ?? this.startInTransaction({ source })
       const at = Math.max(this.deps.now(), open.started_at)
       const id = Number(this.stmt.insertEvent.run(open.id, at, kind.id, text, source).lastInsertRowid)
       if (kind.hard && open.hard === 0) this.stmt.setHard.run(1, open.id)
       if (kind.endsCall) this.endInTransaction(open, source)
-      return { id, callId: open.id, at, kind: kind.id, text, source }
+      const event: CallEvent = { id, callId: open.id, at, kind: kind.id, text, source }
+      // The call as it is now stored, unless the event ended it.
+      const call = kind.endsCall ? null : toCall({ ...open, hard: kind.hard ? 1 : open.hard })
+      return { event, call }
     })
     this.lastOpenId = this.stmt.open.get()?.id ?? null
   }
@@ -143,9 +148,20 @@ export class CallService {
     const kind = this.deps.eventKinds().find((item) => item.id === kindId)
     if (!kind || !kind.loggable)
       throw new AppError('invalid-request', `"${kindId}" is not a kind of event CalmDeck knows.`)
-    const event = this.logInTransaction.immediate(kind, source, text?.trim() || null)
-    this.changed()
+    const { event, call } = this.logInTransaction.immediate(kind, source, text?.trim() || null)
+    this.changed(call ? this.extended(call, event) : undefined)
     return event
+  }
+
+  /**
+   * The state after `event` was logged on the open `call`, built from the state last reported
+   * when that was the same call (saves reading the call back on the hot path of a key press);
+   * else undefined, and the state is read.
+   */
+  private extended(call: Call, event: CallEvent): CallState | undefined {
+    const last = this.reported
+    if (last?.call?.id !== call.id) return undefined
+    return { call, recent: [...last.recent, event].slice(-RECENT_EVENTS) }
   }
 
   /**
@@ -293,8 +309,9 @@ export class CallService {
     return this.changed()
   }
 
-  private changed(): CallState {
-    const state = this.current()
+  /** Reports the state after a change: `state` when the change already knows it, else as stored. */
+  private changed(state: CallState = this.current()): CallState {
+    this.reported = state
     const endedId = this.lastOpenId !== null && state.call?.id !== this.lastOpenId ? this.lastOpenId : null
     this.lastOpenId = state.call?.id ?? null
     this.deps.onChange?.(state)

@@ -183,6 +183,32 @@ describe('CallService', () => {
     expect(changes[1]?.data).toEqual(services.calls.current())
   })
 
+  it('announces after each change exactly the state as stored, through logs, a hard kind, undo, a caller, a cue and a new call', () => {
+    const announced = () => services.events.filter((item) => item.event === 'calls:changed').at(-1)?.data
+    const steps: (() => unknown)[] = [
+      () => services.calls.start({ source: 'window' }),
+      ...Array.from(
+        { length: 7 },
+        (_, i) => () => services.calls.log(i === 6 ? 'anger-rising' : 'mark', 'hotkey', `n${i}`),
+      ),
+      () => services.calls.undo(),
+      () => services.calls.log('mark', 'window'),
+      () => services.calls.attach(services.calls.current().call!.id, 'ext-1', '+31 20 555 9876'),
+      () => services.calls.log('mark', 'window'),
+      () => services.calls.logCue(services.calls.current().call!.id, 'caller-voice-raised'),
+      () => services.calls.log('mark', 'window'),
+      () => services.calls.end('window'),
+      () => services.calls.log('mark', 'hotkey'),
+      () => services.calls.log('mark', 'hotkey'),
+    ]
+    for (const step of steps) {
+      tick(1_000)
+      step()
+      expect(announced()).toEqual(services.calls.current())
+    }
+    expect(services.calls.current().call).toMatchObject({ hard: false })
+  })
+
   it('lists calls in a range, newest first', () => {
     for (let i = 0; i < 3; i++) {
       services.calls.start({ source: 'window' })
