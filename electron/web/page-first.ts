@@ -11,18 +11,21 @@ export function pageAssets(html: string): string[] {
 /**
  * Holds back work that blocks this thread for a while (building the services) until the first
  * page has the files it loads first: each of `assets` served once, or the page's bridge connected
- * (`open`), or `fallbackMs` passed (no page came). The browser then parses and runs those files
- * while the work runs, instead of waiting for the work to end before it gets them.
+ * (`open`). The browser then parses and runs those files while the work runs, instead of waiting
+ * for the work to end before it gets them. With no page asking for its markup within `noPageMs`,
+ * the work runs anyway; once one has (`page`), it waits for that page's files, at most `pageMs`
+ * more (a browser takes a while between the markup and its files: on a busy 2-core machine
+ * ~300 ms, more than a fixed wait from the start allowed for).
  */
 export function pageFirst(
   assets: readonly string[],
-  fallbackMs: number,
-): { expect(pathname: string): void; served(pathname: string): void; open(): void; opened: Promise<void> } {
+  { noPageMs, pageMs }: { noPageMs: number; pageMs: number },
+): { page(languageChunk?: string): void; served(pathname: string): void; open(): void; opened: Promise<void> } {
   const waiting = new Set(assets)
   let isOpen = false
   let release: () => void = () => {}
   const opened = new Promise<void>((resolve) => (release = resolve))
-  const timer = setTimeout(open, fallbackMs)
+  let timer = setTimeout(open, noPageMs)
   function open(): void {
     clearTimeout(timer)
     isOpen = true
@@ -30,9 +33,12 @@ export function pageFirst(
   }
   if (waiting.size === 0) open()
   return {
-    /** One more file the page will load first (the language it was sent a preload for). */
-    expect: (pathname) => {
-      if (!isOpen) waiting.add(pathname)
+    /** A page asked for its markup, told to preload `languageChunk` (a URL path): it loads that too. */
+    page: (languageChunk) => {
+      if (isOpen) return
+      if (languageChunk) waiting.add(languageChunk)
+      clearTimeout(timer)
+      timer = setTimeout(open, pageMs)
     },
     served: (pathname) => {
       if (waiting.delete(pathname) && waiting.size === 0) open()

@@ -67,8 +67,8 @@ const envelopeSchema = z.strictObject({
   payload: z.unknown(),
 })
 
-/** How long building the services waits for a first page to fetch its files, at most. */
-const PAGE_FIRST_MS = 250
+/** How long building the services waits for a first page: to ask for its markup, then for its files. */
+const PAGE_FIRST = { noPageMs: 250, pageMs: 1500 }
 const MAX_MESSAGE_BYTES = 2 * 1024 * 1024
 const TOKEN_META = '<meta name="calmdeck-bridge" content="%TOKEN%" />'
 
@@ -116,7 +116,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (url.pathname === '/' || url.pathname === '/index.html') {
       const chunk = uiChunks[preloadedLanguage(req.headers['accept-language'])]
-      if (chunk) firstPage?.expect(chunk)
+      firstPage?.page(chunk)
       return send(res, 200, withPreload(indexHtml, chunk), contentTypes['.html'], 'no-store')
     }
     const file = resolveStatic(options.rendererDir, url.pathname)
@@ -202,7 +202,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   port = typeof address === 'object' && address ? address.port : options.port
   const url = `http://127.0.0.1:${port}/`
   markStartup('listening')
-  firstPage = pageFirst(pageAssets(indexHtml), PAGE_FIRST_MS)
+  firstPage = pageFirst(pageAssets(indexHtml), PAGE_FIRST)
   options.onListening?.(url)
   // ws (~15 ms to load) only now: the announcement is out, and the browser is still on its way.
   // Required, not imported: a first import() would also start Node's ES module loader.

@@ -22,8 +22,10 @@ describe('pageAssets', () => {
 })
 
 describe('pageFirst', () => {
+  const WAITS = { noPageMs: 250, pageMs: 1500 }
+
   it('holds the work back until the page has each of its files', async () => {
-    const gate = pageFirst(['/assets/a.js', '/assets/b.css'], 250)
+    const gate = pageFirst(['/assets/a.js', '/assets/b.css'], WAITS)
     gate.served('/assets/a.js')
     gate.served('/favicon.svg')
     gate.served('/assets/a.js')
@@ -33,31 +35,48 @@ describe('pageFirst', () => {
   })
 
   it('lets it run once the page connects its bridge, or when no page comes', async () => {
-    const connected = pageFirst(['/assets/a.js'], 250)
+    const connected = pageFirst(['/assets/a.js'], WAITS)
     connected.open()
     expect(await isOpen(connected)).toBe(true)
 
-    const none = pageFirst(['/assets/a.js'], 250)
+    const none = pageFirst(['/assets/a.js'], WAITS)
     await vi.advanceTimersByTimeAsync(249)
     expect(await isOpen(none)).toBe(false)
     await vi.advanceTimersByTimeAsync(1)
     expect(await isOpen(none)).toBe(true)
   })
 
-  it('waits for a file it is told of before the page asks for it (the preloaded language)', async () => {
-    const gate = pageFirst(['/assets/a.js'], 250)
-    gate.expect('/assets/ui-nl-X.js')
+  it('once a page asked for its markup, waits for its files past the wait for a page, at most pageMs', async () => {
+    const gate = pageFirst(['/assets/a.js'], WAITS)
+    await vi.advanceTimersByTimeAsync(200)
+    gate.page()
+    await vi.advanceTimersByTimeAsync(300)
+    expect(await isOpen(gate)).toBe(false)
+    gate.served('/assets/a.js')
+    expect(await isOpen(gate)).toBe(true)
+
+    const gone = pageFirst(['/assets/a.js'], WAITS)
+    gone.page()
+    await vi.advanceTimersByTimeAsync(1499)
+    expect(await isOpen(gone)).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(await isOpen(gone)).toBe(true)
+  })
+
+  it('waits for the language chunk the page was told to preload', async () => {
+    const gate = pageFirst(['/assets/a.js'], WAITS)
+    gate.page('/assets/ui-nl-X.js')
     gate.served('/assets/a.js')
     expect(await isOpen(gate)).toBe(false)
     gate.served('/assets/ui-nl-X.js')
     expect(await isOpen(gate)).toBe(true)
     // Once open, a later page's files hold nothing back.
-    gate.expect('/assets/ui-hr-Y.js')
+    gate.page('/assets/ui-hr-Y.js')
     expect(await isOpen(gate)).toBe(true)
   })
 
   it('does not wait for a page without files', async () => {
-    expect(await isOpen(pageFirst([], 250))).toBe(true)
+    expect(await isOpen(pageFirst([], WAITS))).toBe(true)
   })
 })
 
