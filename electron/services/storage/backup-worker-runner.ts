@@ -3,8 +3,11 @@
  * `?nodeWorker` import into a worker entry); tests and in-process hosts run jobs in the thread.
  */
 import createBackupWorker from './backup-worker?nodeWorker'
-import { runBackupWithWorker, type BackupJob, type BackupJobResult } from './backup-job'
+import { BackupWorker, type BackupJob, type BackupJobResult } from './backup-job'
+
+/** One backup thread per process, started with the first backup. */
+const worker = new BackupWorker(() => createBackupWorker({}))
 
 export function runBackupInWorker(job: BackupJob): Promise<BackupJobResult> {
-  return runBackupWithWorker(job, (workerData) => createBackupWorker({ workerData }))
+  return worker.run(job)
 }

@@ -1,14 +1,14 @@
 /**
  * The built hosts' backup: the BUILT worker (out/main/chunks/backup-worker-*.js, from
- * `electron-vite build`) copies, checks, syncs and renames, while the app goes on writing. Real
- * SQLite files, a real worker thread.
+ * `electron-vite build`) copies, checks, syncs and renames, while the app goes on writing; one
+ * thread stays for the next backup. Real SQLite files, a real worker thread.
  */
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
-import { runBackupWithWorker, type BackupJob } from '../../../electron/services/storage/backup-job'
+import { BackupWorker, type BackupJob } from '../../../electron/services/storage/backup-job'
 import { configure } from '../../../electron/services/storage/database'
 import { tempDir } from '../../helpers/temp-dir'
 
@@ -20,10 +20,25 @@ function builtWorker(): string {
   return path.join(chunks, name)
 }
 
-const start = (workerData: unknown) => new Worker(builtWorker(), { workerData, execArgv: [] })
+/** The threads started, in order. */
+const threads: Worker[] = []
+const start = () => {
+  const worker = new Worker(builtWorker(), { execArgv: [] })
+  threads.push(worker)
+  return worker
+}
 
-const cleanups: (() => void)[] = []
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
+const cleanups: (() => Promise<void> | void)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  threads.length = 0
+})
+
+function backupWorker(): BackupWorker {
+  const worker = new BackupWorker(start)
+  cleanups.push(() => worker.close())
+  return worker
+}
 
 /** A WAL database like the app's, with `rows` rows of some size (many pages). */
 function source(rows: number): { db: Database.Database; job: BackupJob; dir: string } {
@@ -64,7 +79,7 @@ function readBack(file: string): { check: unknown; rows: number; journal: unknow
 describe('backup in the built worker', () => {
   it('writes a checked, plain rollback-journal copy and leaves no temporary file', async () => {
     const { job, dir } = source(5000)
-    const result = await runBackupWithWorker(job, start)
+    const result = await backupWorker().run(job)
     expect(result).toMatchObject({ ok: true, version: 7 })
     expect(readBack(job.target)).toEqual({ check: 'ok', rows: 5000, journal: 'delete' })
     expect(fs.readdirSync(dir).filter((name) => name.includes('incomplete'))).toEqual([])
@@ -84,7 +99,7 @@ describe('backup in the built worker', () => {
       setImmediate(writeWhileCopying)
     }
     setImmediate(writeWhileCopying)
-    const result = await runBackupWithWorker(job, start)
+    const result = await backupWorker().run(job)
     done = true
     expect(result.ok).toBe(true)
     expect(written).toBeGreaterThan(0)
@@ -97,9 +112,31 @@ describe('backup in the built worker', () => {
 
   it('reports a copy that fails by its code and leaves nothing behind', async () => {
     const { job, dir } = source(10)
-    const result = await runBackupWithWorker({ ...job, source: path.join(dir, 'missing.sqlite3') }, start)
+    const result = await backupWorker().run({ ...job, source: path.join(dir, 'missing.sqlite3') })
     expect(result).toEqual({ ok: false, code: 'SQLITE_CANTOPEN' })
     expect(fs.existsSync(job.target)).toBe(false)
     expect(fs.readdirSync(dir).filter((name) => name.includes('incomplete'))).toEqual([])
+  })
+
+  it('keeps one thread for the next backups, and starts a new one after it ended', async () => {
+    const { job } = source(500)
+    const worker = backupWorker()
+    const results = []
+    for (let i = 0; i < 3; i++) results.push(await worker.run({ ...job, target: `${job.target}.${i}` }))
+    expect(results.map((result) => result.ok)).toEqual([true, true, true])
+    expect(threads).toHaveLength(1)
+    await threads[0]?.terminate()
+    expect(await worker.run({ ...job, target: `${job.target}.after` })).toMatchObject({ ok: true, version: 7 })
+    expect(threads).toHaveLength(2)
+    expect(readBack(`${job.target}.after`)).toEqual({ check: 'ok', rows: 500, journal: 'delete' })
+  })
+
+  it('answers a job whose thread ended under it with why, and leaves no backup that counts', async () => {
+    const { job } = source(5000)
+    const worker = backupWorker()
+    const running = worker.run(job)
+    await worker.close()
+    expect(await running).toEqual({ ok: false, code: expect.stringMatching(/^WORKER_EXIT_\d+$/) })
+    expect(fs.existsSync(job.target)).toBe(false)
   })
 })
