@@ -7,7 +7,6 @@ import { readCli } from '../cli/cli-args'
 import { ENGLISH, cliSpeech, optionValue, type CliSpeech, type CliTexts } from '../cli/cli-language'
 import { environmentLocales } from '../services/settings/system-locales'
 import { defaultDataDir } from '../services/storage/data-dir'
-import { runBackupInWorker } from '../services/storage/backup-worker-runner'
 import { markStartup, startupTimings } from '../services/support/startup-marks'
 import { startWebHost, type WebHost } from './server'
 
@@ -96,8 +95,10 @@ export async function main(): Promise<void> {
       dataDir: args.dataDir,
       rendererDir: path.join(__dirname, '../renderer'),
       version: process.env.npm_package_version ?? '0.1.0',
-      backupRunner: runBackupInWorker,
-      // Loaded with the first export: its module graph (report, renderers) is not needed to start.
+      // Loaded with the first backup or export (SQLite's module, worker threads, the report
+      // renderers): nothing of them is needed before the page can load.
+      backupRunner: (job) =>
+        import('../services/storage/backup-worker-runner').then(({ runBackupInWorker }) => runBackupInWorker(job)),
       exportRunner: (job) =>
         import('../services/export/export-worker-runner').then(({ runExportInWorker }) => runExportInWorker(job)),
       ...(args.policyFile === undefined ? {} : { policyFile: args.policyFile }),
