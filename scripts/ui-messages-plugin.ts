@@ -17,10 +17,24 @@ export function compileMessage(message: string, where: string): string {
   return code
 }
 
+/**
+ * Text with none of the message syntax (`{…}` values, `@:` links, `|` plural forms) stays a
+ * string: vue-i18n shows it as it is, and a string is about a fifth of the size of its message
+ * function for the window to load and parse.
+ */
+function isPlainText(message: string): boolean {
+  return !/[{}@|]/.test(message)
+}
+
 function compileTree(tree: Tree, where: string): string {
   const entries = Object.entries(tree).map(([key, value]) => {
     const path = `${where}.${key}`
-    const compiled = typeof value === 'string' ? compileMessage(value, path) : compileTree(value, path)
+    const compiled =
+      typeof value !== 'string'
+        ? compileTree(value, path)
+        : isPlainText(value)
+          ? JSON.stringify(value)
+          : compileMessage(value, path)
     return `${JSON.stringify(key)}: ${compiled}`
   })
   return `{${entries.join(',\n')}}`
@@ -28,7 +42,7 @@ function compileTree(tree: Tree, where: string): string {
 
 /**
  * A catalog module (TypeScript, plain object literals, type-only imports) turned into one whose
- * texts are message functions, so the renderer ships no message compiler and needs no
+ * texts are message functions (or plain strings where a text has no message syntax), so the renderer ships no message compiler and needs no
  * `unsafe-eval`. The catalogs' content stays as it is: this runs at build time only.
  */
 export function compileCatalog(source: string, file: string): string {

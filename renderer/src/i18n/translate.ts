@@ -4,9 +4,10 @@
  * The functions are the ones @intlify/message-compiler emits; this supplies their context.
  */
 
-/** A precompiled message: `(ctx) => string`. */
+/** A precompiled message: `(ctx) => string`; a text with no values, links or plural forms stays a string. */
 export type MessageFunction = (context: MessageContext) => string
-export type CompiledTree = { [key: string]: MessageFunction | CompiledTree }
+export type CompiledMessage = MessageFunction | string
+export type CompiledTree = { [key: string]: CompiledMessage | CompiledTree }
 export type Named = Record<string, unknown>
 /** Index of the plural form for `count` among `forms` forms. */
 export type PluralRule = (count: number, forms: number) => number
@@ -28,24 +29,24 @@ function display(value: unknown): string {
   return String(value)
 }
 
-function lookupNode(tree: CompiledTree | undefined, key: string): CompiledTree | MessageFunction | undefined {
-  let node: CompiledTree | MessageFunction | undefined = tree
+function lookupNode(tree: CompiledTree | undefined, key: string): CompiledTree | CompiledMessage | undefined {
+  let node: CompiledTree | CompiledMessage | undefined = tree
   for (const part of key.split('.')) {
-    if (!node || typeof node === 'function') return undefined
+    if (!node || typeof node !== 'object') return undefined
     node = node[part]
   }
   return node
 }
 
-function lookup(tree: CompiledTree | undefined, key: string): MessageFunction | undefined {
+function lookup(tree: CompiledTree | undefined, key: string): CompiledMessage | undefined {
   const node = lookupNode(tree, key)
-  return typeof node === 'function' ? node : undefined
+  return typeof node === 'object' ? undefined : node
 }
 
 /** The texts of a list in the catalog (e.g. `about.kept`, an array there), in order; [] when there is none. */
 export function translateList(tree: CompiledTree | undefined, rule: PluralRule, key: string): string[] {
   const node = lookupNode(tree, key)
-  if (!node || typeof node === 'function') return []
+  if (!node || typeof node !== 'object') return []
   return Object.keys(node)
     .filter((index) => /^\d+$/.test(index))
     .sort((a, b) => Number(a) - Number(b))
@@ -64,7 +65,8 @@ export function translate(
   count?: number,
 ): string {
   const message = lookup(tree, key)
-  if (!message) return key
+  if (message === undefined) return key
+  if (typeof message === 'string') return message
   const index = typeof named.count === 'number' ? named.count : typeof named.n === 'number' ? named.n : (count ?? -1)
   const values: Named = { ...named }
   if (typeof count === 'number') {

@@ -86,6 +86,19 @@ describe('precompiled window texts', () => {
     expect(translate(await compiled('en'), () => 0, 'nope.missing')).toBe('nope.missing')
   })
 
+  it('keeps a text without values, links or plural forms a plain string; the others become functions', async () => {
+    const source = "export const en = { a: 'Take five minutes', b: 'Step {n}', c: 'one call | {n} calls', d: '@:a' }"
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-ui-messages-'))
+    const file = path.join(dir, 'en.mjs')
+    fs.writeFileSync(file, compileCatalog(source, file))
+    const { en } = (await import(pathToFileURL(file).href)) as { en: CompiledTree }
+    fs.rmSync(dir, { recursive: true, force: true })
+    expect(en.a).toBe('Take five minutes')
+    expect([typeof en.b, typeof en.c, typeof en.d]).toEqual(['function', 'function', 'function'])
+    expect(translate(en, () => 0, 'a', {}, 3)).toBe('Take five minutes')
+    expect(translate(en, (count) => (count === 1 ? 0 : 1), 'c', { n: 3 }, 3)).toBe('3 calls')
+  })
+
   it('refuses a broken message at build time, naming its place', () => {
     expect(() => compileMessage('Step {n of {total}', 'en.deck.step')).toThrow(/en\.deck\.step/)
   })
