@@ -106,8 +106,13 @@ export async function main(): Promise<void> {
       // Announced as soon as pages can load; the services come up meanwhile.
       onListening: (url) => console.log(`CalmDeck web host listening on ${url} (data: ${args.dataDir})`),
     })
-    const texts = hostTexts[resolveLocale(host.services.settings.get().locale, environmentLocales(process.env))].cli
-    for (const notice of host.services.info.notices) console.error(`calmdeck web: ${noticeLine(notice, texts)}`)
+    // Only when there is something to say: the system's language costs ~20 ms of the runtime's
+    // locale data, which would hold back the page's first answers (read once this returns).
+    const { notices } = host.services.info
+    if (notices.length > 0) {
+      const texts = hostTexts[resolveLocale(host.services.settings.get().locale, environmentLocales(process.env))].cli
+      for (const notice of notices) console.error(`calmdeck web: ${noticeLine(notice, texts)}`)
+    }
     // For the first-card bench: where the start went (ms from the process's start to each phase's end).
     if (process.env.CALMDECK_STARTUP_TIMING === '1')
       console.error(`calmdeck web: startup ${JSON.stringify(startupTimings())}`)

@@ -193,6 +193,8 @@ test('says so in the window when a damaged database was moved aside', async ({ p
   const deck = new DeckPage(page)
   await deck.open(env.host.url)
   await expect(page.getByTestId('storage-notice')).toContainText('calmdeck.sqlite3.damaged-')
+  // The terminal is told too, in the user's language (the host's catalog).
+  await expect.poll(() => env.host.output()).toMatch(/calmdeck web: .*calmdeck\.sqlite3\.damaged-/)
   await deck.screenshot('07-database-recovered')
   expect(fs.readdirSync(env.dataDir).some((name) => name.startsWith('calmdeck.sqlite3.damaged-'))).toBe(true)
 })
