@@ -1,4 +1,11 @@
-import { DAY_MS, purgeOlderThan, retentionCutoff, type PurgeResult } from './retention'
+import {
+  DAY_MS,
+  noteIndexMergingLeftOff,
+  purgeOlderThan,
+  retentionCutoff,
+  setNoteIndexMerging,
+  type PurgeResult,
+} from './retention'
 import type { Db } from './database'
 
 const CHECK_EVERY_MS = 3_600_000
@@ -48,8 +55,13 @@ export class RetentionService {
     const now = this.deps.now()
     this.lastRun = now
     const cutoff = retentionCutoff(now, this.deps.days())
-    if (cutoff === null || this.disposed) return null
+    if (this.disposed) return null
     try {
+      if (cutoff === null) {
+        // A purge cut off by a kill left the search index's own merging off: back on.
+        if (noteIndexMergingLeftOff(this.deps.db)) setNoteIndexMerging(this.deps.db, true)
+        return null
+      }
       const result = await purgeOlderThan(this.deps.db, cutoff, { stopped: () => this.disposed })
       if (result.calls + result.notes + result.breaks > 0) {
         this.deps.log?.(`retention: ${result.calls} calls, ${result.notes} notes, ${result.breaks} breaks deleted`)

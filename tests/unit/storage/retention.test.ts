@@ -7,7 +7,13 @@ import { NoteService } from '../../../electron/services/notes/note-service'
 import { DB_FILE, migrate, openDatabase, type Db } from '../../../electron/services/storage/database'
 import { registerFold } from '../../../electron/services/storage/fold'
 import { migrations } from '../../../electron/services/storage/migrations'
-import { DAY_MS, purgeOlderThan, retentionCutoff } from '../../../electron/services/storage/retention'
+import {
+  DAY_MS,
+  noteIndexMergingLeftOff,
+  purgeOlderThan,
+  retentionCutoff,
+  setNoteIndexMerging,
+} from '../../../electron/services/storage/retention'
 import { mergeEventKinds } from '../../../shared/event-kinds'
 import { testServices } from '../../helpers/services'
 import { tempDir } from '../../helpers/temp-dir'
@@ -180,6 +186,62 @@ describe('retention', () => {
     } finally {
       db.close()
       cleanup()
+    }
+  })
+
+  it("merges the search index and checkpoints the log in steps of its own, then gives SQLite's own back", async () => {
+    const { dir, cleanup } = tempDir('calmdeck-retention-')
+    const { db } = openDatabase({ dir, now: () => NOW })
+    const config = (key: string) => db.prepare('SELECT v FROM notes_fts_config WHERE k = ?').pluck().get(key)
+    try {
+      const calls = Array.from({ length: 1500 }, () => ({
+        ageMinutes: 90 * 24 * 60,
+        pinned: false,
+        events: 2,
+        note: true,
+        brk: false,
+      }))
+      seed(db, { calls, open: false, walkIns: [], loneBreaks: [] })
+      // One note per transaction, as agents save them: the index has its segments to merge.
+      for (let n = 0; n < 1500; n++) seed(db, { calls: [], open: false, walkIns: [90 * 24 * 60], loneBreaks: [] })
+      const during: { merging: boolean; autoCheckpoint: unknown }[] = []
+      const onStep = () =>
+        during.push({
+          merging: !noteIndexMergingLeftOff(db),
+          autoCheckpoint: db.pragma('wal_autocheckpoint', { simple: true }),
+        })
+      // Cut off after a few steps (the app closing), then run to the end.
+      let steps = 0
+      await purgeOlderThan(db, retentionCutoff(NOW, DAYS) as number, { onStep, stopped: () => ++steps >= 5 })
+      expect(during).toHaveLength(5)
+      expect(during.every((step) => !step.merging && step.autoCheckpoint === 0)).toBe(true)
+      expect([config('automerge'), config('crisismerge'), db.pragma('wal_autocheckpoint', { simple: true })]).toEqual([
+        4, 16, 1000,
+      ])
+      const result = await purgeOlderThan(db, retentionCutoff(NOW, DAYS) as number, { onStep })
+      expect(result.notes).toBeGreaterThan(0)
+      expect(during.every((step) => !step.merging && step.autoCheckpoint === 0)).toBe(true)
+      expect([config('automerge'), config('crisismerge'), db.pragma('wal_autocheckpoint', { simple: true })]).toEqual([
+        4, 16, 1000,
+      ])
+      expect(count(db, 'SELECT count(*) AS n FROM calls') + count(db, 'SELECT count(*) AS n FROM notes')).toBe(0)
+      db.exec(`INSERT INTO notes_fts (notes_fts, rank) VALUES ('integrity-check', 1)`)
+    } finally {
+      db.close()
+      cleanup()
+    }
+  })
+
+  it("turns the search index's own merging back on when a killed purge left it off, even with retention off", async () => {
+    const services = testServices(() => NOW)
+    try {
+      setNoteIndexMerging(services.db, false)
+      expect(noteIndexMergingLeftOff(services.db)).toBe(true)
+      services.settings.update({ retentionDays: 0 })
+      expect(await services.retention.run()).toBeNull()
+      expect(noteIndexMergingLeftOff(services.db)).toBe(false)
+    } finally {
+      services.dispose()
     }
   })
 
