@@ -63,7 +63,7 @@ export async function purgeOlderThan(db: Db, cutoff: number, options: PurgeOptio
   const pause = options.pause ?? (() => new Promise<void>((resolve) => setImmediate(resolve)))
   const clock = options.clock ?? (() => performance.now())
   const result: PurgeResult = { calls: 0, events: 0, notes: 0, breaks: 0, freedPages: 0, maxBlockMs: 0, steps: 0 }
-  /** Runs `work` as one step (timed, without waiting for the disk); false when the purge must stop. */
+  /** Runs `work` as one step (timed, without waiting for the disk); `go` is false when the purge must stop. */
   const step = async <T>(work: () => T): Promise<{ value: T; took: number; go: boolean }> => {
     const started = clock()
     const value = withoutSync(db, work)
@@ -104,8 +104,13 @@ export async function purgeOlderThan(db: Db, cutoff: number, options: PurgeOptio
     for (;;) {
       const free = db.pragma('freelist_count', { simple: true }) as number
       if (free === 0) break
-      const vacuumed = await step(() => db.pragma(`incremental_vacuum(${pages})`))
-      result.freedPages += free - (db.pragma('freelist_count', { simple: true }) as number)
+      // Measured inside the step: after its pause, a write of the app's may have taken a free page.
+      const vacuumed = await step(() => {
+        const size = db.pragma('page_count', { simple: true }) as number
+        db.pragma(`incremental_vacuum(${pages})`)
+        return size - (db.pragma('page_count', { simple: true }) as number)
+      })
+      result.freedPages += vacuumed.value
       if (!vacuumed.go || !(await step(checkpoint(db))).go) return result
       pages = adapt(pages, vacuumed.took)
     }

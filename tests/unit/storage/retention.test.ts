@@ -189,6 +189,46 @@ describe('retention', () => {
     }
   })
 
+  it('counts only the pages its own steps gave back, while the app writes between them', async () => {
+    const { dir, cleanup } = tempDir('calmdeck-retention-')
+    const { db } = openDatabase({ dir, now: () => NOW })
+    try {
+      const calls = Array.from({ length: 1000 }, () => ({
+        ageMinutes: 90 * 24 * 60,
+        pinned: false,
+        events: 1,
+        note: true,
+        brk: false,
+      }))
+      db.transaction(() => seed(db, { calls, open: false, walkIns: [], loneBreaks: [] }))()
+      db.prepare('UPDATE notes SET free_text = ?').run('x'.repeat(2000))
+      db.exec('CREATE TABLE app_writes (data BLOB NOT NULL)')
+      const pages = () => count(db, 'SELECT page_count AS n FROM pragma_page_count')
+      const free = () => count(db, 'SELECT freelist_count AS n FROM pragma_freelist_count')
+      // The file only grows until the space is given back; once it shrinks, each pause writes
+      // what takes free pages (never new ones), as the app may between two steps.
+      let peak = pages()
+      let shrinking = false
+      let written = 0
+      const pause = async () => {
+        const now = pages()
+        shrinking ||= now < peak
+        peak = Math.max(peak, now)
+        if (shrinking && free() > 8) {
+          db.prepare('INSERT INTO app_writes (data) VALUES (?)').run(Buffer.alloc(6000))
+          written++
+        }
+        await new Promise<void>((resolve) => setImmediate(resolve))
+      }
+      const result = await purgeOlderThan(db, retentionCutoff(NOW, DAYS) as number, { pause })
+      expect(written).toBeGreaterThan(0)
+      expect(result.freedPages).toBe(peak - pages())
+    } finally {
+      db.close()
+      cleanup()
+    }
+  })
+
   it("merges the search index and checkpoints the log in steps of its own, then gives SQLite's own back", async () => {
     const { dir, cleanup } = tempDir('calmdeck-retention-')
     const { db } = openDatabase({ dir, now: () => NOW })
