@@ -49,7 +49,13 @@ test('"End shift" shows the summary and exports the chosen formats to a folder',
     .fill('Quiet afternoon; one caller crossed the line. Call back 06-12345678.')
   await shift.chooseFormats(['pdf', 'csv', 'md', 'json'])
   await page.getByTestId('end-shift-redact').check()
+  // No folder yet: Export waits, and the window says what for (tied to the field for screen readers).
+  const needed = page.getByTestId('end-shift-folder-needed')
+  await expect(page.getByTestId('end-shift-export')).toBeDisabled()
+  await expect(needed).toHaveText('Type the folder the report goes in; then Export can start.')
+  await expect(shift.folder).toHaveAttribute('aria-describedby', 'end-shift-folder-needed')
   await shift.folder.fill(outDir)
+  await expect(needed).toBeHidden()
   await shift.export()
   await expect(page.getByTestId('end-shift-done')).toContainText('Exported 4 files')
   await expect(shift.files).toHaveCount(4)

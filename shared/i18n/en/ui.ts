@@ -101,6 +101,8 @@ export const en = {
     redact: 'Mask phone numbers and e-mail addresses',
     folder: 'Folder',
     folderPlaceholder: '/home/you/Reports',
+    folderNeeded: 'Type the folder the report goes in; then Export can start.',
+    folderNeededDesktop: 'Choose the folder the report goes in (or type it); then Export can start.',
     choose: 'Choose…',
     export: 'Export',
     exporting: 'Exporting…',

@@ -102,6 +102,8 @@ export const hr: Messages = {
     redact: 'Prikrij brojeve telefona i adrese e-pošte',
     folder: 'Mapa',
     folderPlaceholder: '/home/ti/Izvjesca',
+    folderNeeded: 'Upiši mapu u koju ide izvješće; tada možeš izvesti.',
+    folderNeededDesktop: 'Odaberi mapu u koju ide izvješće (ili je upiši); tada možeš izvesti.',
     choose: 'Odaberi…',
     export: 'Izvezi',
     exporting: 'Izvozim…',

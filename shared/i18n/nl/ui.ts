@@ -102,6 +102,8 @@ export const nl: Messages = {
     redact: 'Telefoonnummers en e-mailadressen afschermen',
     folder: 'Map',
     folderPlaceholder: '/home/jij/Rapporten',
+    folderNeeded: 'Typ de map waarin het rapport komt; daarna kun je exporteren.',
+    folderNeededDesktop: 'Kies de map waarin het rapport komt (of typ hem); daarna kun je exporteren.',
     choose: 'Kiezen…',
     export: 'Exporteren',
     exporting: 'Bezig met exporteren…',
