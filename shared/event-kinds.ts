@@ -6,6 +6,8 @@
  * be redefined.
  */
 
+import type { NoteItemKind } from './notes'
+
 /** Markers on the report's timeline: ▲ boundary warning, ■ ended for abuse, ● supervisor. */
 export const incidentMarkers = ['boundary', 'abuse', 'supervisor'] as const
 export type IncidentMarker = (typeof incidentMarkers)[number]
@@ -28,6 +30,11 @@ export interface EventKind {
    * 'boundary' event is a boundary warning, a call with an 'abuse' event one ended for abuse.
    */
   marker?: IncidentMarker
+  /**
+   * Logging it says the note owes a line of this kind ("promise made", "follow-up needed"): in the
+   * report each such event counts as open until the call's note lists one more item of the kind.
+   */
+  noteItem?: NoteItemKind
 }
 
 /** A kind as a deck defines it: the flags it leaves out are false. */
@@ -40,7 +47,9 @@ export interface DeckEventKind {
   marker?: IncidentMarker
 }
 
-type Flags = Partial<Pick<EventKind, 'hard' | 'loggable' | 'endsCall' | 'incident' | 'supervisor' | 'marker'>>
+type Flags = Partial<
+  Pick<EventKind, 'hard' | 'loggable' | 'endsCall' | 'incident' | 'supervisor' | 'marker' | 'noteItem'>
+>
 
 const kind = (id: string, en: string, nl: string, hr: string, flags: Flags = {}): EventKind => ({
   id,
@@ -85,9 +94,9 @@ export const builtInEventKinds: readonly EventKind[] = [
   }),
   // A hand-over is a supervisor handover (an incident), but does not by itself make a call hard.
   kind('handed-over', 'Handed over', 'Doorverbonden', 'Predano dalje', supervisor),
-  kind('promise-made', 'Promise made', 'Toezegging gedaan', 'Dano obećanje'),
+  kind('promise-made', 'Promise made', 'Toezegging gedaan', 'Dano obećanje', { noteItem: 'promise' }),
   kind('resolved', 'Resolved', 'Opgelost', 'Riješeno'),
-  kind('follow-up', 'Follow-up needed', 'Opvolging nodig', 'Potrebno praćenje'),
+  kind('follow-up', 'Follow-up needed', 'Opvolging nodig', 'Potrebno praćenje', { noteItem: 'follow-up' }),
   kind('mark', 'Mark', 'Markering', 'Oznaka'),
 ]
 

@@ -1,8 +1,12 @@
 import { z } from 'zod'
 import { MAX_NOTE_BYTES, noteBytes } from './note-size'
 
+/** What a note's list holds: promises made to the caller and follow-ups to do. */
+export const NOTE_ITEM_KINDS = ['promise', 'follow-up'] as const
+export type NoteItemKind = (typeof NOTE_ITEM_KINDS)[number]
+
 export const noteItemSchema = z.strictObject({
-  kind: z.enum(['promise', 'follow-up']),
+  kind: z.enum(NOTE_ITEM_KINDS),
   text: z.string().max(2000),
   /** A due date as YYYY-MM-DD, or none. */
   due: z.iso.date().nullable(),

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/export'
 import type { AppLocale } from '../../../shared/locales'
 import { pickText } from '../../../shared/locales'
-import { noteItemSchema } from '../../../shared/notes'
+import { NOTE_ITEM_KINDS, noteItemSchema, type NoteItemKind } from '../../../shared/notes'
 import { recoveryEndsAt, recoveryTakenMs } from '../../../shared/recovery'
 import type { Db } from '../storage/database'
 import { localClock, type LocalClock } from '../time/local-clock'
@@ -200,7 +200,7 @@ function readAfresh<T>(read: () => Iterator<T>): Iterable<T> {
 
 /** What the summary reads of a note: its items' kinds and whether they are done. */
 interface SummaryNote {
-  items: readonly { kind: string; done: boolean }[]
+  items: readonly { kind: NoteItemKind; done: boolean }[]
 }
 
 /** What the summary reads of a call. */
@@ -235,12 +235,19 @@ export function summarise(
     cueCalls: 0,
     callerRaisedMs: 0,
   }
-  const countItems = (note: SummaryNote | null) => {
+  const none = (): Record<NoteItemKind, number> => ({ promise: 0, 'follow-up': 0 })
+  const open = none()
+  /**
+   * Open promises and follow-ups: the note's items not ticked done, plus what was logged during
+   * the call beyond what its note lists (a promise made, logged with its key, not yet written up).
+   */
+  const countItems = (note: SummaryNote | null, logged = none()) => {
+    const listed = none()
     for (const item of note?.items ?? []) {
-      if (item.done) continue
-      if (item.kind === 'promise') summary.promisesOpen++
-      else summary.followUpsOpen++
+      listed[item.kind]++
+      if (!item.done) open[item.kind]++
     }
+    for (const kind of NOTE_ITEM_KINDS) open[kind] += Math.max(0, logged[kind] - listed[kind])
   }
   for (const recovery of recoveries) {
     summary.recoveryBreaks++
@@ -256,20 +263,24 @@ export function summarise(
     summary.talkTimeMs += call.durationMs
     let abuse = false
     let supervisor = false
+    const logged = none()
     for (const event of call.events) {
       const kind = kindOf(event.kind)
+      if (kind?.noteItem) logged[kind.noteItem]++
       if (kind?.marker === 'boundary') summary.boundaryWarnings++
       if (kind?.marker === 'abuse') abuse = true
       if (kind?.supervisor) supervisor = true
     }
     if (abuse) summary.abuseEnds++
     if (supervisor) summary.supervisorHandovers++
-    countItems(call.note)
+    countItems(call.note, logged)
   }
   for (const note of walkIns) {
     summary.walkIns++
     countItems(note)
   }
+  summary.promisesOpen = open.promise
+  summary.followUpsOpen = open['follow-up']
   return summary
 }
 
