@@ -233,3 +233,29 @@ test('crash test: SIGKILL at random moments never loses text that was shown as "
     }),
   )
 })
+
+test('the note names the promises and follow-ups logged in its call that it does not list yet', async ({ page }) => {
+  const deck = new DeckPage(page)
+  await deck.open(host.url)
+  const strip = page.getByTestId('call-strip')
+  await page.keyboard.press('c')
+  await expect(page.getByTestId('toast')).toContainText('Call started')
+  for (const key of ['p', 'p', 'f']) {
+    const logged = await strip.locator('li').count()
+    await page.keyboard.press(key)
+    await expect(strip.locator('li')).toHaveCount(Math.min(logged + 1, 3))
+  }
+  await expect(strip).toContainText('Follow-up needed')
+  await page.keyboard.press('e')
+  await expect(page.getByTestId('toast')).toContainText('Call ended')
+  await page.keyboard.press('n')
+  const owed = page.getByTestId('note-owed')
+  await expect(owed).toHaveText(
+    '2 promises logged in the call are not listed here yet. 1 follow-up logged in the call is not listed here yet. The report counts them as open until they are.',
+  )
+  await page.getByTestId('note-add-promise').click()
+  await expect(owed).toContainText('1 promise logged in the call is not listed here yet.')
+  await page.getByTestId('note-add-promise').click()
+  await expect(owed).not.toContainText('promise')
+  await expect(owed).toContainText('1 follow-up')
+})

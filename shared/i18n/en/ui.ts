@@ -163,6 +163,11 @@ export const en = {
     followUp: 'Follow-up',
     addPromise: '+ Promise',
     addFollowUp: '+ Follow-up',
+    owedPromises:
+      '{n} promise logged in the call is not listed here yet. | {n} promises logged in the call are not listed here yet.',
+    owedFollowUps:
+      '{n} follow-up logged in the call is not listed here yet. | {n} follow-ups logged in the call are not listed here yet.',
+    owedWhy: 'The report counts them as open until they are.',
     itemText: 'What, for whom',
     due: 'Due',
     done: 'Done',

@@ -164,6 +164,11 @@ export const hr: Messages = {
     followUp: 'Praćenje',
     addPromise: '+ Obećanje',
     addFollowUp: '+ Praćenje',
+    owedPromises:
+      '{n} obećanje zabilježeno u pozivu još nije ovdje. | {n} obećanja zabilježena u pozivu još nisu ovdje. | {n} obećanja zabilježenih u pozivu još nije ovdje.',
+    owedFollowUps:
+      '{n} praćenje zabilježeno u pozivu još nije ovdje. | {n} praćenja zabilježena u pozivu još nisu ovdje. | {n} praćenja zabilježenih u pozivu još nije ovdje.',
+    owedWhy: 'Dok ne budu, izvješće ih broji kao otvorena.',
     itemText: 'Što, za koga',
     due: 'Rok',
     done: 'Gotovo',

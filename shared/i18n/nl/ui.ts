@@ -164,6 +164,11 @@ export const nl: Messages = {
     followUp: 'Opvolging',
     addPromise: '+ Toezegging',
     addFollowUp: '+ Opvolging',
+    owedPromises:
+      '{n} toezegging uit het gesprek staat hier nog niet. | {n} toezeggingen uit het gesprek staan hier nog niet.',
+    owedFollowUps:
+      '{n} opvolging uit het gesprek staat hier nog niet. | {n} opvolgingen uit het gesprek staan hier nog niet.',
+    owedWhy: 'Tot ze er staan, telt het rapport ze als open.',
     itemText: 'Wat, voor wie',
     due: 'Uiterlijk',
     done: 'Klaar',
