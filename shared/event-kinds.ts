@@ -6,7 +6,7 @@
  * be redefined.
  */
 
-import type { NoteItemKind } from './notes'
+import type { NoteItemKind } from './note-items'
 
 /** Markers on the report's timeline: ▲ boundary warning, ■ ended for abuse, ● supervisor. */
 export const incidentMarkers = ['boundary', 'abuse', 'supervisor'] as const

@@ -1,9 +1,6 @@
 import { z } from 'zod'
 import { MAX_NOTE_BYTES, noteBytes } from './note-size'
-
-/** What a note's list holds: promises made to the caller and follow-ups to do. */
-export const NOTE_ITEM_KINDS = ['promise', 'follow-up'] as const
-export type NoteItemKind = (typeof NOTE_ITEM_KINDS)[number]
+import { NOTE_ITEM_KINDS } from './note-items'
 
 export const noteItemSchema = z.strictObject({
   kind: z.enum(NOTE_ITEM_KINDS),

@@ -10,7 +10,8 @@ import {
 } from '../../../shared/export'
 import type { AppLocale } from '../../../shared/locales'
 import { pickText } from '../../../shared/locales'
-import { NOTE_ITEM_KINDS, noteItemSchema, type NoteItemKind } from '../../../shared/notes'
+import { noteItemCounts, type NoteItemKind } from '../../../shared/note-items'
+import { noteItemSchema } from '../../../shared/notes'
 import { recoveryEndsAt, recoveryTakenMs } from '../../../shared/recovery'
 import type { Db } from '../storage/database'
 import { localClock, type LocalClock } from '../time/local-clock'
@@ -235,19 +236,10 @@ export function summarise(
     cueCalls: 0,
     callerRaisedMs: 0,
   }
-  const none = (): Record<NoteItemKind, number> => ({ promise: 0, 'follow-up': 0 })
-  const open = none()
-  /**
-   * Open promises and follow-ups: the note's items not ticked done, plus what was logged during
-   * the call beyond what its note lists (a promise made, logged with its key, not yet written up).
-   */
-  const countItems = (note: SummaryNote | null, logged = none()) => {
-    const listed = none()
-    for (const item of note?.items ?? []) {
-      listed[item.kind]++
-      if (!item.done) open[item.kind]++
-    }
-    for (const kind of NOTE_ITEM_KINDS) open[kind] += Math.max(0, logged[kind] - listed[kind])
+  const countItems = (note: SummaryNote | null, logged: readonly NoteItemKind[] = []) => {
+    const { open } = noteItemCounts(logged, note?.items ?? [])
+    summary.promisesOpen += open.promise
+    summary.followUpsOpen += open['follow-up']
   }
   for (const recovery of recoveries) {
     summary.recoveryBreaks++
@@ -263,10 +255,10 @@ export function summarise(
     summary.talkTimeMs += call.durationMs
     let abuse = false
     let supervisor = false
-    const logged = none()
+    const logged: NoteItemKind[] = []
     for (const event of call.events) {
       const kind = kindOf(event.kind)
-      if (kind?.noteItem) logged[kind.noteItem]++
+      if (kind?.noteItem) logged.push(kind.noteItem)
       if (kind?.marker === 'boundary') summary.boundaryWarnings++
       if (kind?.marker === 'abuse') abuse = true
       if (kind?.supervisor) supervisor = true
@@ -279,8 +271,6 @@ export function summarise(
     summary.walkIns++
     countItems(note)
   }
-  summary.promisesOpen = open.promise
-  summary.followUpsOpen = open['follow-up']
   return summary
 }
 
