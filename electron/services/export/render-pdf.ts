@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit'
+import { createPdfDocument, type PdfDoc as Doc } from './pdf-document'
 import { kindLookup, type EventKind } from '../../../shared/event-kinds'
 import type { ExportReport, ReportCall, ReportNote } from '../../../shared/export'
 import { localClock, type LocalClock } from '../time/local-clock'
@@ -8,7 +8,6 @@ import { pdfStyle, type PdfFonts } from './pdf-style'
 import { callerText, cueNote, cueTable, isEmptyReport, noteGist, summaryRows } from './report-view'
 import { reportTexts, type ReportTexts } from './report-texts'
 
-type Doc = InstanceType<typeof PDFDocument>
 const { color, size, page } = pdfStyle
 
 /**
@@ -21,22 +20,22 @@ const { color, size, page } = pdfStyle
 export function renderPdf(report: ExportReport, fonts: PdfFonts, eventKinds: readonly EventKind[]): Promise<Buffer> {
   const t = reportTexts[report.language]
   const clock = localClock(report.timeZone)
-  const doc = new PDFDocument({
-    size: page.size,
-    margins: { top: page.top, bottom: page.bottom, left: page.marginX, right: page.marginX },
-    bufferPages: true,
-    font: fonts.regular,
-    lang: report.language,
-    displayTitle: true,
-    info: {
-      Title: `${t.title} ${periodText(report, clock)}`,
-      Author: 'CalmDeck',
-      Creator: 'CalmDeck',
-      CreationDate: new Date(report.generatedAt.ms),
+  const doc = createPdfDocument(
+    {
+      size: page.size,
+      margins: { top: page.top, bottom: page.bottom, left: page.marginX, right: page.marginX },
+      bufferPages: true,
+      lang: report.language,
+      displayTitle: true,
+      info: {
+        Title: `${t.title} ${periodText(report, clock)}`,
+        Author: 'CalmDeck',
+        Creator: 'CalmDeck',
+        CreationDate: new Date(report.generatedAt.ms),
+      },
     },
-  })
-  doc.registerFont('regular', fonts.regular)
-  doc.registerFont('bold', fonts.bold)
+    fonts,
+  )
   const chunks: Buffer[] = []
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk))

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit'
+import { createPdfDocument, type PdfDoc as Doc } from '../export/pdf-document'
 import { pdfStyle } from '../export/pdf-style'
 import { localClock } from '../time/local-clock'
 import type { TeamPeriod, TeamReport } from './aggregate'
@@ -7,7 +7,6 @@ import { teamPeriodText } from './team-renderers'
 import type { TeamFigureKey } from './team-figures'
 import { figureLabels, periodRows, teamTexts, type TeamTexts } from './team-view'
 
-type Doc = InstanceType<typeof PDFDocument>
 const { color, size } = pdfStyle
 /** Landscape: eleven figure columns fit beside the group's name. */
 const MARGIN = 40
@@ -32,23 +31,23 @@ const TREND: readonly { key: TeamFigureKey; stroke: string }[] = [
  */
 export function renderTeamPdf(report: TeamReport, options: TeamRenderOptions): Promise<Buffer> {
   const t = teamTexts(options.language)
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margins: { top: TOP, bottom: BOTTOM, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    font: options.fonts.regular,
-    lang: options.language,
-    displayTitle: true,
-    info: {
-      Title: `${t.title} ${teamPeriodText(report, options.timeZone)}`,
-      Author: 'CalmDeck',
-      Creator: 'CalmDeck',
-      CreationDate: new Date(report.generatedAt),
+  const doc = createPdfDocument(
+    {
+      size: 'A4',
+      layout: 'landscape',
+      margins: { top: TOP, bottom: BOTTOM, left: MARGIN, right: MARGIN },
+      bufferPages: true,
+      lang: options.language,
+      displayTitle: true,
+      info: {
+        Title: `${t.title} ${teamPeriodText(report, options.timeZone)}`,
+        Author: 'CalmDeck',
+        Creator: 'CalmDeck',
+        CreationDate: new Date(report.generatedAt),
+      },
     },
-  })
-  doc.registerFont('regular', options.fonts.regular)
-  doc.registerFont('bold', options.fonts.bold)
+    options.fonts,
+  )
   const chunks: Buffer[] = []
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk))

@@ -81,6 +81,14 @@ describe('PDF report', () => {
     }
   })
 
+  it('embeds only the two report fonts', async () => {
+    const embedded = execFileSync('pdffonts', [await pdfFor('en')], { encoding: 'utf8' })
+    expect(embedded).toMatch(/DejaVuSans\s/)
+    expect(embedded).toMatch(/DejaVuSans-Bold\s/)
+    // pdfkit's default standard font is never used, so never embedded.
+    expect(embedded).not.toMatch(/Helvetica/)
+  })
+
   it('an empty range still makes a one-page report that says so', async () => {
     const file = await pdfFor('en', {
       from: Date.parse('2026-01-01T00:00:00Z'),
