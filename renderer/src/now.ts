@@ -27,6 +27,24 @@ export function useNow(intervalMs = 1000): Ref<number> {
   return now
 }
 
+/**
+ * A countdown to `deadline` (ms since the epoch) in whole seconds, as a display shows it: `onTick`
+ * gets the seconds left at once, then again exactly when the number drops, ending with 0. A clock
+ * ticking once a second, unaligned to the deadline, shows a second too many for up to a second,
+ * and a last "1" after the deadline has passed. Returns a function that stops it.
+ */
+export function countdown(deadline: number, onTick: (seconds: number) => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const tick = () => {
+    const left = deadline - Date.now()
+    const seconds = Math.max(0, Math.ceil(left / 1000))
+    onTick(seconds)
+    if (seconds > 0) timer = setTimeout(tick, left - (seconds - 1) * 1000)
+  }
+  tick()
+  return () => clearTimeout(timer)
+}
+
 /** "4:07" or "1:02:09" for a duration in milliseconds. */
 export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000))
