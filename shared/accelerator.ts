@@ -176,12 +176,20 @@ const PC_NAMES: Record<PhysicalModifier, string> = {
   Super: 'Super',
 }
 
+/** Keys named as keyboards print them, where Electron's name is long ("PageDown" → "PgDn", "⇟"). */
+const KEY_LABELS: Record<'mac' | 'pc', Partial<Record<string, string>>> = {
+  pc: { PageUp: 'PgUp', PageDown: 'PgDn', Escape: 'Esc' },
+  mac: { PageUp: '⇞', PageDown: '⇟', Escape: '⎋' },
+}
+
 /**
  * A short human form for buttons and hints, with the platform's names: "⌃⌥⇧⌘B" on macOS,
- * "Ctrl+Win+Alt+Shift+B" on Windows, "Ctrl+Super+Alt+Shift+B" on Linux.
+ * "Ctrl+Win+Alt+Shift+B" on Windows, "Ctrl+Super+Alt+Shift+B" on Linux; "PgDn" / "⇟" for PageDown.
  */
 export function displayAccelerator(accelerator: string, platform: KeyPlatform): string {
-  const { modifiers, key } = physicalParts(accelerator, platform)
+  const parts = physicalParts(accelerator, platform)
+  const { modifiers } = parts
+  const key = KEY_LABELS[platform === 'mac' ? 'mac' : 'pc'][parts.key] ?? parts.key
   if (platform === 'mac') return [...modifiers.map((modifier) => MAC_SYMBOLS[modifier]), key].join('')
   const names = PC_ORDER.filter((modifier) => modifiers.includes(modifier)).map((modifier) =>
     modifier === 'Super' && platform === 'windows' ? 'Win' : PC_NAMES[modifier],

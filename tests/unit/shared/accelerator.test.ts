@@ -119,7 +119,12 @@ describe('displayAccelerator', () => {
     expect(displayAccelerator('Control+X', 'mac')).toBe('⌃X')
     expect(displayAccelerator('Command+X', 'mac')).toBe('⌘X')
     expect(displayAccelerator('Control+Command+Alt+Shift+X', 'mac')).toBe('⌃⌥⇧⌘X')
-    expect(displayAccelerator('Ctrl+Option+PageUp', 'mac')).toBe('⌃⌥PageUp')
+    expect(displayAccelerator('Ctrl+Option+PageUp', 'mac')).toBe('⌃⌥⇞')
+    // Long key names as keyboards print them, so the default next-card key fits a 360 px button.
+    expect(displayAccelerator('CommandOrControl+Alt+Shift+PageDown', 'linux')).toBe('Ctrl+Alt+Shift+PgDn')
+    expect(displayAccelerator('CommandOrControl+Alt+Shift+PageUp', 'windows')).toBe('Ctrl+Alt+Shift+PgUp')
+    expect(displayAccelerator('CommandOrControl+Alt+Shift+PageDown', 'mac')).toBe('⌥⇧⌘⇟')
+    expect(displayAccelerator('Alt+Escape', 'linux')).toBe('Alt+Esc')
   })
 
   it('shows what the recorder recorded, so Super+X never shows as Ctrl+X', () => {
