@@ -118,7 +118,11 @@ export async function benchStorage(): Promise<{ rawP99: number }> {
       ['db.call_log_p99_ms', 'callLog'],
       ['db.settings_write_p99_ms', 'settings'],
     ] as const) {
-      report(name, figure(side), 'ms', { ...extra, ratio_to_raw: ratio(side, rawP99), ratio_to_indexed: ratio(side, indexedP99) })
+      report(name, figure(side), 'ms', {
+        ...extra,
+        ratio_to_raw: ratio(side, rawP99),
+        ratio_to_indexed: ratio(side, indexedP99),
+      })
     }
     return { rawP99 }
   } finally {
