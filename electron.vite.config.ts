@@ -2,9 +2,12 @@ import vue from '@vitejs/plugin-vue'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { uiMessagesPlugin } from './scripts/ui-messages-plugin'
+import { warmListPlugin } from './scripts/warm-list-plugin'
 
 export default defineConfig({
   main: {
+    // What the services' chunk loads, in order: the web host loads it while the page loads.
+    plugins: [warmListPlugin('/electron/services/app-services.ts', 'warm-services.json')],
     build: {
       outDir: 'out/main',
       // zod is bundled: its unused parts (e.g. every language's error messages) are left out, which

@@ -94,6 +94,7 @@ export async function main(): Promise<void> {
       port: args.port,
       dataDir: args.dataDir,
       rendererDir: path.join(__dirname, '../renderer'),
+      warmList: path.join(__dirname, 'warm-services.json'),
       version: process.env.npm_package_version ?? '0.1.0',
       // Loaded with the first backup or export (SQLite's module, worker threads, the report
       // renderers): nothing of them is needed before the page can load.

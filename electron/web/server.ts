@@ -12,6 +12,7 @@ import type { ShortcutRegistrar } from '../services/hotkeys/hotkey-service'
 import { markStartup } from '../services/support/startup-marks'
 import { BACKGROUND_START, deferredStart } from '../services/startup/deferred-start'
 import { languageChunks, pageAssets, pageFirst, preloadedLanguage, withPreload } from './page-first'
+import { warmUp } from './warm-up'
 
 export interface WebHostOptions {
   port: number
@@ -51,6 +52,11 @@ export interface WebHostOptions {
    * a caller that runs this file's TypeScript in-process without a bundler (Playwright) passes it.
    */
   createServices?: typeof createAppServices
+  /**
+   * The build's list of the services' modules (`warm-services.json`), loaded one by one while the
+   * first page loads (warm-up.ts); none by default.
+   */
+  warmList?: string
 }
 
 export interface WebHost {
@@ -214,7 +220,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.closeAllConnections()
     await new Promise<void>((resolve) => server.close(() => resolve()))
   }
-  await firstPage.opened
+  // The page's files first; the services' modules load meanwhile, a module per turn.
+  const warmed = options.warmList ? warmUp(options.warmList).then(() => markStartup('services-warmed')) : null
+  await Promise.all([warmed, firstPage.opened])
   markStartup('page-served')
 
   let services: AppServices
