@@ -7,8 +7,9 @@ const warmListSchema = z.array(z.string().min(1))
 /**
  * Loads the services' modules while the host waits for its first page, one per turn of the event
  * loop, so a request that comes meanwhile waits for one module (the largest ~20–40 ms), not for all
- * of them (~80–170 ms, which the page's first answers waited for once its files had loaded). `listFile` is the build's
- * `warm-services.json` (scripts/warm-list-plugin.ts): each module after what it requires itself.
+ * of them (~80–170 ms, which the page's first answers waited for once its files had loaded).
+ * `listFile` is the build's `warm-services.json` (scripts/warm-list-plugin.ts): each module after
+ * what it requires itself.
  * Without the list (the TypeScript run in-process) or on any failure it stops quietly: building the
  * services loads whatever is left and reports what cannot load.
  */
