@@ -1,4 +1,4 @@
-import { kindLookup, type EventKind } from '../../../shared/event-kinds'
+import { builtInEventKinds, kindLookup, type EventKind } from '../../../shared/event-kinds'
 import {
   EXPORT_SCHEMA_VERSION,
   type ExportReport,
@@ -86,7 +86,11 @@ export function streamReport(db: Db, options: ReportOptions): ReportStream {
   const parts = reportParts(options)
   // A call's cue figures are a few numbers: the range's are held by call id (no text in them).
   const cuesByCall = new Map([...rows.cues()].map((row) => [row.call_id, toFigures(row)]))
-  const facts = mapped(rows.callFacts(), ({ call, events, note }) => ({
+  // The summary reads only the events whose kinds it counts: the database leaves out the rest.
+  const counted = [...builtInEventKinds, ...options.eventKinds]
+    .map((kind) => kind.id)
+    .filter((id) => countsInSummary(parts.kindOf(id)))
+  const facts = mapped(rows.callFacts([...new Set(counted)]), ({ call, events, note }) => ({
     hard: call.hard === 1,
     durationMs: callDurationMs(call, options.now),
     events,
@@ -214,6 +218,14 @@ interface SummaryCall {
   cues: Pick<CallCueFigures, 'callerRaisedMs'> | null
 }
 
+/**
+ * Whether events of this kind count in a report's summary (`summarise` reads no others): the
+ * streamed report reads only these for its summary.
+ */
+function countsInSummary(kind: EventKind | undefined): boolean {
+  return kind !== undefined && (kind.noteItem !== undefined || kind.marker !== undefined || kind.supervisor)
+}
+
 /** The figures at the top of every report; what an event counts in comes from its kind's flags. */
 export function summarise(
   calls: Iterable<SummaryCall>,
@@ -258,10 +270,11 @@ export function summarise(
     const logged: NoteItemKind[] = []
     for (const event of call.events) {
       const kind = kindOf(event.kind)
-      if (kind?.noteItem) logged.push(kind.noteItem)
-      if (kind?.marker === 'boundary') summary.boundaryWarnings++
-      if (kind?.marker === 'abuse') abuse = true
-      if (kind?.supervisor) supervisor = true
+      if (!kind || !countsInSummary(kind)) continue
+      if (kind.noteItem) logged.push(kind.noteItem)
+      if (kind.marker === 'boundary') summary.boundaryWarnings++
+      if (kind.marker === 'abuse') abuse = true
+      if (kind.supervisor) supervisor = true
     }
     if (abuse) summary.abuseEnds++
     if (supervisor) summary.supervisorHandovers++
@@ -294,9 +307,12 @@ function toRecovery(
   }
 }
 
+/** Built once: a year's report parses the items of every note, twice when streamed. */
+const noteItemsSchema = noteItemSchema.array()
+
 function parseItems(json: string): ReportNote['items'] {
   try {
-    const parsed = noteItemSchema.array().safeParse(JSON.parse(json))
+    const parsed = noteItemsSchema.safeParse(JSON.parse(json))
     return parsed.success ? parsed.data : []
   } catch {
     return []

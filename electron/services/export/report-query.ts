@@ -139,14 +139,19 @@ export function streamReportRows(db: Db, from: number, to: number) {
             )
           : none<ReportNoteRow>(),
       ),
-    /** The same calls with only what the summary counts. */
-    callFacts: (): Generator<CallFactRows> =>
+    /**
+     * The same calls with only what the summary counts: of their events, only those of `kinds`
+     * (the kinds the summary reacts to; most events are of others).
+     */
+    callFacts: (kinds: readonly string[]): Generator<CallFactRows> =>
       byCall(
         iterate<CallFactRows['call']>(`SELECT id, started_at, ended_at, hard FROM calls WHERE ${IN_RANGE} ${BY_CALL}`),
-        iterate<CallFactRows['events'][number]>(
-          `SELECT events.call_id, events.kind FROM calls JOIN events ON events.call_id = calls.id
-           WHERE ${IN_RANGE} ${BY_CALL}, events.id`,
-        ),
+        db
+          .prepare<[number, number, string], CallFactRows['events'][number]>(
+            `SELECT events.call_id, events.kind FROM calls JOIN events ON events.call_id = calls.id
+             WHERE ${IN_RANGE} AND events.kind IN (SELECT value FROM json_each(?)) ${BY_CALL}, events.id`,
+          )
+          .iterate(from, to, JSON.stringify(kinds)),
         notes
           ? iterate<NonNullable<CallFactRows['note']>>(
               `SELECT notes.call_id, notes.items FROM calls JOIN notes ON notes.call_id = calls.id

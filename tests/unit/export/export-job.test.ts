@@ -10,6 +10,7 @@ import { renderCsv, renderCsvChunks } from '../../../electron/services/export/re
 import { renderJson, renderJsonChunks } from '../../../electron/services/export/render-json'
 import { writeFileSafely } from '../../../electron/services/export/safe-write'
 import { DB_FILE, LATEST_VERSION } from '../../../electron/services/storage/database'
+import { mergeEventKinds } from '../../../shared/event-kinds'
 import type { ExportReport } from '../../../shared/export'
 import { buildExportFixture, fixtureReportOptions, SHIFT_FROM, SHIFT_TO } from '../../helpers/export-fixture'
 import type { TestServices } from '../../helpers/services'
@@ -51,6 +52,31 @@ describe('CSV and JSON in pieces', () => {
     expect(built.walkIns.length + built.recoveries.length).toBeGreaterThan(1)
     expect(join(renderJsonChunks(streamed))).toBe(renderJson(built))
     expect(join(renderCsvChunks(streamed))).toBe(renderCsv(built))
+  })
+
+  it("count a deck's own kinds and leave out unknown ones in the summary, as the built report does", () => {
+    let now = SHIFT_FROM + 60_000
+    const own = testServices(() => now)
+    try {
+      const callId = own.calls.start({ source: 'window' }).call?.id
+      const insert = own.db.prepare('INSERT INTO events (call_id, at, kind, source) VALUES (?, ?, ?, ?)')
+      // The summary reads only the kinds it counts; the deck's own flagged kinds are among them.
+      for (const kind of ['shouted-at', 'venting', 'manager-called', 'promise-made', 'no-longer-defined']) {
+        insert.run(callId, now, kind, 'hotkey')
+      }
+      now += 60_000
+      own.calls.end('window')
+      const eventKinds = mergeEventKinds([
+        { id: 'shouted-at', label: { en: 'Shouted at' }, marker: 'abuse' },
+        { id: 'manager-called', label: { en: 'Manager called' }, supervisor: true },
+      ])
+      const options = { ...fixtureReportOptions(own), eventKinds, now }
+      const built = buildReport(own.db, options)
+      expect(streamReport(own.db, options).summary).toEqual(built.summary)
+      expect(built.summary).toMatchObject({ calls: 1, abuseEnds: 1, supervisorHandovers: 1, promisesOpen: 1 })
+    } finally {
+      own.dispose()
+    }
   })
 
   it('from an empty range stream the same empty lists', () => {
