@@ -129,13 +129,21 @@ export async function benchFirstCard(): Promise<void> {
 }
 
 /**
- * Until the card has a size. Looked for every frame, in the page: Playwright's own waiting backs
- * off to 100 ms steps, which only a card that appears after the page's load event (not the
- * floor's) would pay.
+ * Until the card can be seen: it has a size, and neither it nor anything around it is fully
+ * transparent (the window fades in once its first answers are all in). Looked for every frame, in
+ * the page: Playwright's own waiting backs off to 100 ms steps, which only a card that appears
+ * after the page's load event (not the floor's) would pay.
  */
 async function cardShown(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => (document.querySelector('[data-testid="card"]')?.getBoundingClientRect().height ?? 0) > 0,
+    () => {
+      const card = document.querySelector('[data-testid="card"]')
+      if (!card || card.getBoundingClientRect().height === 0) return false
+      for (let element: Element | null = card; element; element = element.parentElement) {
+        if (Number(getComputedStyle(element).opacity) === 0) return false
+      }
+      return true
+    },
     undefined,
     { polling: 'raf', timeout: 15_000 },
   )
