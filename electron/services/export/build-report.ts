@@ -222,7 +222,7 @@ interface SummaryCall {
  * Whether events of this kind count in a report's summary (`summarise` reads no others): the
  * streamed report reads only these for its summary.
  */
-function countsInSummary(kind: EventKind | undefined): boolean {
+function countsInSummary(kind: EventKind | undefined): kind is EventKind {
   return kind !== undefined && (kind.noteItem !== undefined || kind.marker !== undefined || kind.supervisor)
 }
 
@@ -270,7 +270,7 @@ export function summarise(
     const logged: NoteItemKind[] = []
     for (const event of call.events) {
       const kind = kindOf(event.kind)
-      if (!kind || !countsInSummary(kind)) continue
+      if (!countsInSummary(kind)) continue
       if (kind.noteItem) logged.push(kind.noteItem)
       if (kind.marker === 'boundary') summary.boundaryWarnings++
       if (kind.marker === 'abuse') abuse = true
