@@ -130,9 +130,9 @@ export async function benchFirstCard(): Promise<void> {
 
 /**
  * Until the card can be seen: it has a size, and neither it nor anything around it is fully
- * transparent (the window fades in once its first answers are all in). Looked for every frame, in
- * the page: Playwright's own waiting backs off to 100 ms steps, which only a card that appears
- * after the page's load event (not the floor's) would pay.
+ * transparent (a window kept hidden until its first answers are in would count too early).
+ * Looked for every frame, in the page: Playwright's own waiting backs off to 100 ms steps, which
+ * only a card that appears after the page's load event (not the floor's) would pay.
  */
 async function cardShown(page: Page): Promise<void> {
   await page.waitForFunction(

@@ -48,6 +48,13 @@ test('walks the deck forwards and backwards by keyboard', async ({ page }) => {
   await expect(deck.eyebrow).toHaveText('Step 1 of 9')
   await expect(deck.previous).toBeDisabled()
   await deck.screenshot('01-first-card-light')
+  // The first card comes with the window, at once; a card that replaces it enters with a motion.
+  await expect(deck.card).toHaveCSS('animation-name', 'none')
+  await page.keyboard.press('ArrowRight')
+  await deck.expectCard('listen')
+  await expect(deck.card).not.toHaveCSS('animation-name', 'none')
+  await page.keyboard.press('ArrowLeft')
+  await deck.expectCard('calm')
 
   for (const id of PHASES.slice(1)) {
     await page.keyboard.press('ArrowRight')
