@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Route } from '@playwright/test'
 import fs from 'node:fs'
 import path from 'node:path'
 import { DeckPage } from './deck-page'
@@ -204,6 +204,25 @@ test('says so in the window when a damaged database was moved aside', async ({ p
   await expect.poll(() => env.host.output()).toMatch(/calmdeck web: .*calmdeck\.sqlite3\.damaged-/)
   await deck.screenshot('07-database-recovered')
   expect(fs.readdirSync(env.dataDir).some((name) => name.startsWith('calmdeck.sqlite3.damaged-'))).toBe(true)
+})
+
+test('says so, not a blank window, when the host cannot be reached for the first answers', async ({ page }) => {
+  // The page comes with a token the host refuses (and, served by the route, Chromium keeps it off
+  // the loopback host as well): its bridge never opens.
+  const refused = async (route: Route) => {
+    const response = await route.fetch()
+    const body = (await response.text()).replace(/(name="calmdeck-bridge" content=")[^"]*/, '$1refused')
+    await route.fulfill({ response, body })
+  }
+  await page.route(env.host.url, refused)
+  await page.goto(env.host.url)
+  await expect(page.getByTestId('connection-lost')).toBeVisible()
+  await expect(page.getByTestId('card')).toHaveCount(0)
+
+  await page.unroute(env.host.url, refused)
+  await page.reload()
+  await expect(page.getByTestId('card')).toBeVisible()
+  await expect(page.getByTestId('connection-lost')).toHaveCount(0)
 })
 
 test('shows the dark theme when the system prefers it', async ({ browser }) => {

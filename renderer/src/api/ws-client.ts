@@ -34,7 +34,8 @@ export function createWebSocketApi(
   const listeners = new Map<HostEvent, Set<Listener>>()
 
   async function connect(reconnect: boolean): Promise<void> {
-    onState('connecting')
+    // Once lost, it stays lost until a connection opens: each retry must not hide it for a moment.
+    if (!reconnect) onState('connecting')
     let address: string
     try {
       address = await url(reconnect)
