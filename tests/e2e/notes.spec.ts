@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test'
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { freePort } from '../helpers/free-port'
 import { DeckPage } from './deck-page'
 import { NotesPage } from './notes-page'
 import { startHost, type RunningHost } from './web-host'
@@ -13,18 +13,6 @@ test.use({ colorScheme: 'light', locale: 'en-GB' })
 let dataDir: string
 let host: RunningHost
 let port: number
-
-/** A port that is free now, so a restarted host comes back where the page reconnects. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
 
 test.beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'calmdeck-e2e-notes-'))

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Call } from '../../../shared/calls'
 import { testServices, type TestServices } from '../../helpers/services'
 import { BaresipSource } from '../../../electron/services/integrations/sources/baresip'
-import { freePort, requireTool } from '../../helpers/sip'
+import { freePort } from '../../helpers/free-port'
+import { requireTool } from '../../helpers/sip'
 import { waitFor } from '../../helpers/wait-for'
 
 const SCENARIOS = path.resolve(__dirname, '../../fixtures/sipp')

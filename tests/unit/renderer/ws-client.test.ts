@@ -1,7 +1,7 @@
-import net from 'node:net'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws'
 import { createWebSocketApi, type ConnectionState } from '../../../renderer/src/api/ws-client'
+import { freePort } from '../../helpers/free-port'
 
 /** `ws` as the page's WebSocket: a refused connection is an event there, as in a browser. */
 class PageWebSocket extends NodeWebSocket {
@@ -9,18 +9,6 @@ class PageWebSocket extends NodeWebSocket {
     super(url)
     this.on('error', () => {})
   }
-}
-
-/** A loopback port with nothing listening on it (yet). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
 }
 
 let server: WebSocketServer | null = null

@@ -16,7 +16,8 @@ import { BaresipSource } from '../../../../electron/services/integrations/source
 import type { Call } from '../../../../shared/calls'
 import { TestPulse, waitFor } from '../../../helpers/pulse'
 import { tempDir } from '../../../helpers/temp-dir'
-import { freePort, requireTool } from '../../../helpers/sip'
+import { freePort } from '../../../helpers/free-port'
+import { requireTool } from '../../../helpers/sip'
 
 const SCENARIO = path.resolve(__dirname, '../../../fixtures/sipp/caller-talks.xml')
 
