@@ -17,7 +17,10 @@ export default defineConfig({
         // The Electron main process and the web host share one build of the services.
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
-          web: resolve(__dirname, 'electron/web/cli.ts'),
+          // The app's entry (package.json `main`): turns the compile cache on, then loads index.js.
+          boot: resolve(__dirname, 'electron/main/boot.ts'),
+          // The web host: its entry turns the compile cache on, then loads the host (cli.ts).
+          web: resolve(__dirname, 'electron/web/start.ts'),
           // `calmdeck-event` (bin/calmdeck-event.cjs): loads only what it needs, to exit fast.
           'calmdeck-event': resolve(__dirname, 'electron/cli/calmdeck-event.ts'),
           // `npm run export`: the incident report on the command line (read-only on the data).

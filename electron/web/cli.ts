@@ -58,7 +58,8 @@ function noticeLine(notice: StorageNotice, texts: CliTexts): string {
   return restored ? texts.web.damagedRestored(notice.movedTo, restored) : texts.web.damagedNew(notice.movedTo)
 }
 
-export async function main(): Promise<void> {
+/** Runs the web host; `outMain` is the built main folder (`out/main`, where start.ts is). */
+export async function main(outMain: string): Promise<void> {
   markStartup('entry-loaded')
   const argv = process.argv.slice(2)
   const args = parseWebArgs(argv)
@@ -93,8 +94,8 @@ export async function main(): Promise<void> {
     const host = await startWebHost({
       port: args.port,
       dataDir: args.dataDir,
-      rendererDir: path.join(__dirname, '../renderer'),
-      warmList: path.join(__dirname, 'warm-services.json'),
+      rendererDir: path.join(outMain, '../renderer'),
+      warmList: path.join(outMain, 'warm-services.json'),
       version: process.env.npm_package_version ?? '0.1.0',
       // Loaded with the first backup or export (SQLite's module, worker threads, the report
       // renderers): nothing of them is needed before the page can load.
@@ -141,5 +142,3 @@ function describeStartError(error: unknown, port: number, texts: CliTexts): stri
     `${error instanceof Error ? error.name : 'error'}${typeof code === 'string' ? `, ${code}` : ''}`,
   )
 }
-
-if (require.main === module) void main()

@@ -1,5 +1,6 @@
 /**
- * Loads the BUILT main process (out/main/index.js, from `electron-vite build`) with a recording
+ * Loads the BUILT main process (out/main/boot.js, the app's entry, which loads index.js; from
+ * `electron-vite build`) with a recording
  * stand-in for `electron`, and checks the shell's wiring: single instance, IPC, window, security,
  * tray, settings reaching the window, and bounds surviving a restart.
  */
@@ -18,7 +19,7 @@ import { waitFor } from '../helpers/wait-for'
 
 const root = path.resolve(__dirname, '../..')
 const outMain = path.join(root, 'out/main')
-const mainEntry = path.join(outMain, 'index.js')
+const mainEntry = path.join(outMain, 'boot.js')
 const rendererPage = pathToFileURL(path.join(root, 'out/renderer/index.html')).href
 const requireHere = createRequire(__filename)
 const electronId = requireHere.resolve('electron')
@@ -40,7 +41,7 @@ afterAll(() => {
  */
 async function loadMain(fake: ElectronFake, configHome: string): Promise<Record<SignalName, SignalListener[]>> {
   const before = { SIGTERM: process.listeners('SIGTERM'), SIGINT: process.listeners('SIGINT') }
-  if (!fs.existsSync(mainEntry)) throw new Error('out/main/index.js is missing: run `npx electron-vite build` first')
+  if (!fs.existsSync(mainEntry)) throw new Error('out/main/boot.js is missing: run `npx electron-vite build` first')
   process.env.XDG_CONFIG_HOME = configHome
   for (const id of Object.keys(requireHere.cache)) {
     if (id.startsWith(outMain + path.sep)) delete requireHere.cache[id]

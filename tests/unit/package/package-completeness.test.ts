@@ -26,8 +26,9 @@ const pkg = readJson('package.json') as {
 }
 const lock = readJson('package-lock.json') as { packages: Record<string, { dev?: boolean; dependencies?: object }> }
 
-/** What the packaged app starts: the main process, the preload, the CLIs and the web host. */
+/** What the packaged app starts: its entry and the main process, the preload, the CLIs and the web host. */
 const ENTRIES = [
+  'out/main/boot.js',
   'out/main/index.js',
   'out/preload/index.js',
   'out/main/calmdeck-event.js',
