@@ -68,10 +68,12 @@ interface CompilingModule {
 }
 
 /**
- * Compiles each CommonJS file under `root` with V8's cached code from `dir` when there is some
- * (keyed by the file's content), and writes the code of what had none when the process exits,
- * after it ran, so the functions it ran are in it too. An entry no start has used for 30 days
- * (an older build's) is removed then.
+ * Compiles each CommonJS file under `root` with V8's cached code from `dir` when there is some,
+ * and writes the code of what had none when the process exits, after it ran, so the functions it
+ * ran are in it too. Keyed by the file's path and content: V8's code keeps the path it was compiled
+ * for, which stack traces show and packages such as `bindings` read to find their files (the same
+ * build in another folder must not take it). An entry no start has used for 30 days (an older
+ * build's) is removed then.
  */
 export function hookCompile(root: string, dir: string): CompileCache {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
@@ -82,7 +84,8 @@ export function hookCompile(root: string, dir: string): CompileCache {
   const inside = path.resolve(root) + path.sep
   proto._compile = function (this: CompilingModule, content: string, filename: string): unknown {
     if (!filename.startsWith(inside) || !filename.endsWith('.js')) return compile.call(this, content, filename)
-    const name = `${crypto.createHash('sha256').update(content).digest('hex').slice(0, 40)}.bin`
+    const key = crypto.createHash('sha256').update(filename).update('\0').update(content)
+    const name = `${key.digest('hex').slice(0, 40)}.bin`
     const file = path.join(dir, name)
     const cachedData = readIfThere(file)
     const script = new vm.Script(Module.wrap(content), {

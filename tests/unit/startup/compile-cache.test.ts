@@ -31,15 +31,15 @@ describe('compileCacheDir', () => {
  * the hook with the cache in `cache/`.
  */
 describe('the compile hook (Node 20)', () => {
-  let cleanup = () => {}
-  afterEach(() => cleanup())
+  const cleanups: (() => void)[] = []
+  afterEach(() => {
+    for (const cleanup of cleanups.splice(0)) cleanup()
+  })
 
-  function setUp() {
-    const temp = tempDir('calmdeck-compile-cache-')
-    cleanup = temp.cleanup
+  function setUp(temp = tempDir('calmdeck-compile-cache-'), cache = path.join(temp.dir, 'cache')) {
+    cleanups.push(temp.cleanup)
     const app = path.join(temp.dir, 'app')
     const outside = path.join(temp.dir, 'outside')
-    const cache = path.join(temp.dir, 'cache')
     fs.mkdirSync(app)
     fs.mkdirSync(outside)
     fs.writeFileSync(
@@ -52,6 +52,8 @@ describe('the compile hook (Node 20)', () => {
         'exports.where = basename(__dirname) + "/" + basename(__filename)',
         'exports.sameExports = module.exports === exports',
         'exports.resolves = basename(require.resolve("./twice.js"))',
+        // Where the code says it runs, as packages such as `bindings` read it from a stack trace.
+        'exports.stackFile = /\\((.*main\\.js):/.exec(new Error().stack)[1]',
       ].join('\n'),
     )
     fs.writeFileSync(path.join(app, 'twice.js'), 'exports.twice = (n) => n * 2\n')
@@ -64,7 +66,7 @@ describe('the compile hook (Node 20)', () => {
         `const cache = hookCompile(${JSON.stringify(app)}, ${JSON.stringify(cache)})`,
         `const main = require(${JSON.stringify(path.join(app, 'main.js'))})`,
         'console.log(JSON.stringify({ answer: main.answer(), where: main.where, sameExports: main.sameExports,',
-        '  resolves: main.resolves, stats: cache.stats() }))',
+        '  resolves: main.resolves, stackFile: main.stackFile, stats: cache.stats() }))',
       ].join('\n'),
     )
     const run = () =>
@@ -73,20 +75,22 @@ describe('the compile hook (Node 20)', () => {
         where: string
         sameExports: boolean
         resolves: string
+        stackFile: string
         stats: { hits: number; compiled: number }
       }
     const entries = () => fs.readdirSync(cache).sort()
-    return { cache, run, entries }
+    return { app, cache, run, entries }
   }
 
   it("compiles the app's files once, then reads them from the cache: the modules work the same", () => {
-    const { run, entries } = setUp()
+    const { app, run, entries } = setUp()
     const first = run()
     expect(first).toEqual({
       answer: 42,
       where: 'app/main.js',
       sameExports: true,
       resolves: 'twice.js',
+      stackFile: path.join(app, 'main.js'),
       stats: { hits: 0, compiled: 2 },
     })
     // Written when the process ended: one entry per file of the app, none for the file outside it.
@@ -110,5 +114,13 @@ describe('the compile hook (Node 20)', () => {
     expect(entries()).toEqual([damaged, kept, 'from-last-week.bin'].sort())
     expect(fs.readFileSync(path.join(cache, damaged!), 'utf8')).not.toBe('not V8 code')
     expect(run()).toMatchObject({ answer: 42, stats: { hits: 2, compiled: 0 } })
+  })
+
+  it("never gives one folder's code to the same files in another folder: the code keeps its path", () => {
+    const first = setUp()
+    first.run()
+    // The same app, byte for byte, in another folder, with the same cache.
+    const copy = setUp(tempDir('calmdeck-compile-cache-copy-'), first.cache)
+    expect(copy.run()).toMatchObject({ answer: 42, stackFile: path.join(copy.app, 'main.js'), stats: { hits: 0 } })
   })
 })
