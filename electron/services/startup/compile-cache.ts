@@ -1,10 +1,9 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import Module, { createRequire } from 'node:module'
-import os from 'node:os'
 import path from 'node:path'
 import vm from 'node:vm'
-import { APP_NAME } from '../storage/data-dir'
+import { defaultCacheDir } from '../storage/data-dir'
 
 /**
  * V8's compiled code for our own modules, kept between starts: a start after the first reads it
@@ -22,15 +21,13 @@ export const COMPILE_CACHE_ENV = 'CALMDECK_COMPILE_CACHE'
 export function compileCacheDir(
   platform: NodeJS.Platform = process.platform,
   env: NodeJS.ProcessEnv = process.env,
-  home: string = os.homedir(),
+  home?: string,
 ): string | null {
   const chosen = env[COMPILE_CACHE_ENV]
   if (chosen === 'off') return null
   if (chosen) return chosen
-  if (platform === 'win32')
-    return path.win32.join(env.LOCALAPPDATA ?? path.win32.join(home, 'AppData', 'Local'), APP_NAME, 'compile-cache')
-  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Caches', APP_NAME, 'compile-cache')
-  return path.posix.join(env.XDG_CACHE_HOME || path.posix.join(home, '.cache'), APP_NAME, 'compile-cache')
+  const join = platform === 'win32' ? path.win32.join : path.posix.join
+  return join(defaultCacheDir(platform, env, home), 'compile-cache')
 }
 
 export type CompileCache =
