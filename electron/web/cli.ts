@@ -7,6 +7,7 @@ import { readCli } from '../cli/cli-args'
 import { ENGLISH, cliSpeech, optionValue, type CliSpeech, type CliTexts } from '../cli/cli-language'
 import { environmentLocales } from '../services/settings/system-locales'
 import { defaultDataDir } from '../services/storage/data-dir'
+import { installedAddon } from '../services/storage/native-addon'
 import { markStartup, startupTimings } from '../services/support/startup-marks'
 import { startWebHost, type WebHost } from './server'
 
@@ -96,6 +97,7 @@ export async function main(outMain: string): Promise<void> {
       dataDir: args.dataDir,
       rendererDir: path.join(outMain, '../renderer'),
       warmList: path.join(outMain, 'warm-services.json'),
+      nativeBinding: installedAddon(),
       version: process.env.npm_package_version ?? '0.1.0',
       // Loaded with the first backup or export (SQLite's module, worker threads, the report
       // renderers): nothing of them is needed before the page can load.

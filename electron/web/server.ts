@@ -57,6 +57,8 @@ export interface WebHostOptions {
    * first page loads (warm-up.ts); none by default.
    */
   warmList?: string
+  /** better-sqlite3's addon file (see native-addon.ts): loaded with the warm-up, then used by every database. */
+  nativeBinding?: string
 }
 
 export interface WebHost {
@@ -221,7 +223,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     await new Promise<void>((resolve) => server.close(() => resolve()))
   }
   // The page's files first; the services' modules load meanwhile, a module per turn.
-  const warmed = options.warmList ? warmUp(options.warmList).then(() => markStartup('services-warmed')) : null
+  const warmed = options.warmList
+    ? warmUp(options.warmList, options.nativeBinding).then(() => markStartup('services-warmed'))
+    : null
   await Promise.all([warmed, firstPage.opened])
   markStartup('page-served')
 
@@ -294,6 +298,7 @@ async function buildServices(
     shortcuts: options.shortcuts ?? null,
     backupRunner: options.backupRunner,
     exportRunner: options.exportRunner,
+    nativeBinding: options.nativeBinding,
     policy,
     log,
     broadcast,

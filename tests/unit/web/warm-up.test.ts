@@ -62,6 +62,15 @@ describe('warmUp', () => {
     expect(log).toEqual([])
   })
 
+  it('loads the addon it is given last, by its path', async () => {
+    const { listFile, log, key } = built({ a: "log.push('a')" }, ['chunks/a.js'])
+    const addon = path.join(path.dirname(listFile), 'elsewhere', 'addon.js')
+    fs.mkdirSync(path.dirname(addon))
+    fs.writeFileSync(addon, `globalThis[${JSON.stringify(key)}].push('addon')`)
+    await expect(warmUp(listFile, addon)).resolves.toBe(2)
+    expect(log).toEqual(['a', 'addon'])
+  })
+
   it('stops at a module that fails to load, quietly (building the services reports it)', async () => {
     const { listFile, log } = built(
       { a: "log.push('a')", broken: "throw new Error('cannot load')", c: "log.push('c')" },
