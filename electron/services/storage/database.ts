@@ -177,15 +177,21 @@ function backupBeforeMigration(db: Db, file: string, latest: number, options: Op
   return result.ok ? null : result.code
 }
 
-/** Runs each pending migration in its own transaction that also bumps `user_version`. */
+/**
+ * Runs the pending migrations, each bumping `user_version`, in one transaction: all or none. A
+ * migration that fails leaves the file at the version it had, which the version before can
+ * still open (never half-way, at a version no CalmDeck reads). A new database is one commit.
+ */
 export function migrate(db: Db, list: readonly Migration[] = migrations): void {
   const current = db.pragma('user_version', { simple: true }) as number
-  for (const migration of list.slice(current)) {
-    db.transaction(() => {
+  const pending = list.slice(current)
+  if (pending.length === 0) return
+  db.transaction(() => {
+    for (const migration of pending) {
       migration.up(db)
       db.pragma(`user_version = ${migration.version}`)
-    }).immediate()
-  }
+    }
+  }).immediate()
 }
 
 export { LATEST_VERSION }

@@ -97,12 +97,20 @@ describe('openDatabase', () => {
     second.db.close()
   })
 
-  it('rolls a failing migration back whole, version included', () => {
+  it('rolls the pending migrations back together when one fails: the file keeps the version it had', () => {
     const dir = folder()
+    openDatabase({ dir, now: () => NOW }).db.close()
     const failing = [
       ...migrations,
       {
         version: migrations.length + 1,
+        name: 'goes well',
+        up(db: Database.Database) {
+          db.exec('CREATE TABLE whole (x INTEGER) STRICT')
+        },
+      },
+      {
+        version: migrations.length + 2,
         name: 'fails halfway',
         up(db: Database.Database) {
           db.exec('CREATE TABLE half (x INTEGER) STRICT')
@@ -113,7 +121,31 @@ describe('openDatabase', () => {
     expect(() => openDatabase({ dir, now: () => NOW, migrationList: failing })).toThrow('boom')
     const raw = new Database(path.join(dir, DB_FILE))
     expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
-    expect(raw.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined()
+    const tables = raw.prepare("SELECT name FROM sqlite_master WHERE name IN ('whole', 'half')").all()
+    expect(tables).toEqual([])
+    raw.close()
+    // This version still opens it as it was.
+    const again = openDatabase({ dir, now: () => NOW })
+    expect(again.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
+    again.db.close()
+  })
+
+  it('creates a new database in one commit, or not at all', () => {
+    const dir = folder()
+    const failing = [
+      ...migrations,
+      {
+        version: migrations.length + 1,
+        name: 'fails',
+        up() {
+          throw new Error('boom')
+        },
+      },
+    ]
+    expect(() => openDatabase({ dir, now: () => NOW, migrationList: failing })).toThrow('boom')
+    const raw = new Database(path.join(dir, DB_FILE))
+    expect(raw.pragma('user_version', { simple: true })).toBe(0)
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 0 })
     raw.close()
   })
 })
