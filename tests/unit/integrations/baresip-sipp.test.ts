@@ -13,7 +13,7 @@ import type { Call } from '../../../shared/calls'
 import { testServices, type TestServices } from '../../helpers/services'
 import { BaresipSource } from '../../../electron/services/integrations/sources/baresip'
 import { freePort } from '../../helpers/free-port'
-import { requireTool } from '../../helpers/sip'
+import { requireTool, untilPrinted } from '../../helpers/sip'
 import { waitFor } from '../../helpers/wait-for'
 
 const SCENARIOS = path.resolve(__dirname, '../../fixtures/sipp')
@@ -75,7 +75,7 @@ async function startBaresip(): Promise<void> {
   baresip = run(baresipBin, ['-f', dir], dir)
   started.push(baresip)
   const current = baresip
-  await waitFor(`baresip to start (output: ${current.output()})`, () => current.output().includes('baresip is ready'))
+  await untilPrinted('baresip', current, 'baresip is ready')
 }
 
 /** Starts one sipp call with `scenario`; bounded by sipp's own timeout. */

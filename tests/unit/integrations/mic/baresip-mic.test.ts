@@ -17,7 +17,7 @@ import type { Call } from '../../../../shared/calls'
 import { TestPulse, waitFor } from '../../../helpers/pulse'
 import { tempDir } from '../../../helpers/temp-dir'
 import { freePort } from '../../../helpers/free-port'
-import { requireTool } from '../../../helpers/sip'
+import { requireTool, untilPrinted } from '../../../helpers/sip'
 
 const SCENARIO = path.resolve(__dirname, '../../../fixtures/sipp/caller-talks.xml')
 
@@ -76,7 +76,7 @@ describe('baresip + sipp with baresip’s audio through PulseAudio', () => {
     fs.writeFileSync(path.join(config, 'accounts'), '<sip:agent@127.0.0.1>;regint=0;answermode=auto\n')
     baresip = launch(baresipBin, ['-f', config], config, pulse.env)
     const started = baresip
-    await waitFor(`baresip ready (${started.output()})`, () => started.output().includes('baresip is ready'))
+    await untilPrinted('baresip', started, 'baresip is ready')
     services = createAppServices({
       dataDir: path.join(dir, 'data'),
       host: 'web',
