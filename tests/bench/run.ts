@@ -1,8 +1,8 @@
 // `npm run bench`: prints one JSON object per line: {"name":…,"value":…,"unit":…}.
 // `npm run bench -- --only export` (or a comma-separated list) runs just those groups.
 // Each group runs in a fresh Node process of its own, so none measures what an earlier one left
-// (a large heap being collected, code still being optimised): an idle figure after the year's
-// export once read 1.75 % of a core, and 0.05 % alone.
+// (a large heap being collected, code still being optimised): mic.idle_cpu_pct once read 1.75 % of
+// a core at the end of a full run, 0.05–0.9 % in runs of its own.
 import { spawn } from 'node:child_process'
 import { benchBackup } from './backup'
 import { benchBridge } from './bridge'
