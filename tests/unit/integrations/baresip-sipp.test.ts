@@ -5,7 +5,6 @@
  * restarted mid-test. Needs the Debian packages baresip-core and sip-tester (`.ci/run` installs
  * them): without them this test fails, it does not skip.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,7 +12,15 @@ import type { Call } from '../../../shared/calls'
 import { testServices, type TestServices } from '../../helpers/services'
 import { BaresipSource } from '../../../electron/services/integrations/sources/baresip'
 import { freePort } from '../../helpers/free-port'
-import { requireTool, untilPrinted } from '../../helpers/sip'
+import {
+  baresipSipPort,
+  launch,
+  requireTool,
+  sippMediaPort,
+  stopProcess,
+  untilPrinted,
+  type Started,
+} from '../../helpers/sip'
 import { waitFor } from '../../helpers/wait-for'
 
 const SCENARIOS = path.resolve(__dirname, '../../fixtures/sipp')
@@ -38,50 +45,26 @@ function writeSilence(file: string, seconds: number): void {
   fs.writeFileSync(file, Buffer.concat([header, Buffer.alloc(data)]))
 }
 
-interface Running {
-  child: ChildProcess
-  output: () => string
-  exited: Promise<number | null>
-}
-
-function run(command: string, args: string[], cwd: string): Running {
-  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)))
-  child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  return { child, output: () => output, exited }
-}
-
-/** Stops a process: SIGTERM, then SIGKILL after 3 s. Resolves once it has exited. */
-async function stop(proc: Running | undefined): Promise<void> {
-  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return
-  proc.child.kill('SIGTERM')
-  const timer = setTimeout(() => proc.child.kill('SIGKILL'), 3_000)
-  await proc.exited
-  clearTimeout(timer)
-}
-
 let baresipBin: string
 let sippBin: string
 let services: TestServices
 let dir: string
 let sipPort: number
 let ctrlPort: number
-let baresip: Running | undefined
-const started: Running[] = []
+let baresip: Started | undefined
+const started: Started[] = []
 
 async function startBaresip(): Promise<void> {
-  baresip = run(baresipBin, ['-f', dir], dir)
+  baresip = launch(baresipBin, ['-f', dir], { cwd: dir })
   started.push(baresip)
   const current = baresip
   await untilPrinted('baresip', current, 'baresip is ready')
 }
 
 /** Starts one sipp call with `scenario`; bounded by sipp's own timeout. */
-async function sipp(scenario: string): Promise<Running> {
-  const mediaPort = await freePort()
-  const proc = run(
+async function sipp(scenario: string): Promise<Started> {
+  const mediaPort = await sippMediaPort()
+  const proc = launch(
     sippBin,
     [
       '-sf',
@@ -99,7 +82,7 @@ async function sipp(scenario: string): Promise<Running> {
       '25s',
       '-nostdin',
     ],
-    dir,
+    { cwd: dir },
   )
   started.push(proc)
   return proc
@@ -117,7 +100,7 @@ beforeAll(async () => {
   sippBin = requireTool('sipp')
   services = testServices(Date.now)
   dir = services.dir
-  sipPort = await freePort()
+  sipPort = await baresipSipPort()
   ctrlPort = await freePort()
   writeSilence(path.join(dir, 'silence.wav'), 30)
   fs.writeFileSync(
@@ -147,7 +130,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await services?.integrations.close()
-  for (const proc of started) await stop(proc)
+  for (const proc of started) await stopProcess(proc)
   services?.dispose()
 }, 20_000)
 
@@ -177,7 +160,7 @@ describe('baresip + sipp on loopback', () => {
   }, 30_000)
 
   it('reconnects when baresip is restarted, and records the next call', async () => {
-    await stop(baresip)
+    await stopProcess(baresip)
     await waitFor('the connector to notice', () => connector()?.status !== 'connected')
     await startBaresip()
     await waitFor('the connector to reconnect', () => connector()?.status === 'connected')

@@ -6,7 +6,6 @@
  * sip-tester, pulseaudio, pulseaudio-utils and libasound2-plugins (`.ci/run` installs them):
  * without them this test fails, it does not skip.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -17,33 +16,23 @@ import type { Call } from '../../../../shared/calls'
 import { TestPulse, waitFor } from '../../../helpers/pulse'
 import { tempDir } from '../../../helpers/temp-dir'
 import { freePort } from '../../../helpers/free-port'
-import { requireTool, untilPrinted } from '../../../helpers/sip'
+import {
+  baresipSipPort,
+  launch,
+  requireTool,
+  sippMediaPort,
+  stopProcess,
+  untilPrinted,
+  type Started,
+} from '../../../helpers/sip'
 
 const SCENARIO = path.resolve(__dirname, '../../../fixtures/sipp/caller-talks.xml')
-
-function launch(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
-  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000))
-  child.stdout?.on('data', keep)
-  child.stderr?.on('data', keep)
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  return { child, output: () => output, exited }
-}
-
-async function stopProcess(child: ChildProcess | undefined, exited: Promise<unknown> | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 3_000)
-  await exited
-  clearTimeout(timer)
-}
 
 describe('baresip + sipp with baresip’s audio through PulseAudio', () => {
   const pulse = new TestPulse()
   const { dir, cleanup } = tempDir()
   let services: AppServices
-  let baresip: ReturnType<typeof launch> | undefined
+  let baresip: Started | undefined
   let sipPort: number
   let ctrlPort: number
   const calls = (): Call[] => services.calls.list(0, Number.MAX_SAFE_INTEGER)
@@ -52,7 +41,7 @@ describe('baresip + sipp with baresip’s audio through PulseAudio', () => {
     const baresipBin = requireTool('baresip')
     requireTool('sipp')
     await pulse.start()
-    sipPort = await freePort()
+    sipPort = await baresipSipPort()
     ctrlPort = await freePort()
     const config = path.join(dir, 'baresip')
     fs.mkdirSync(config)
@@ -74,8 +63,8 @@ describe('baresip + sipp with baresip’s audio through PulseAudio', () => {
       ].join('\n'),
     )
     fs.writeFileSync(path.join(config, 'accounts'), '<sip:agent@127.0.0.1>;regint=0;answermode=auto\n')
-    baresip = launch(baresipBin, ['-f', config], config, pulse.env)
-    const started = baresip
+    const started = launch(baresipBin, ['-f', config], { cwd: config, env: pulse.env })
+    baresip = started
     await untilPrinted('baresip', started, 'baresip is ready')
     services = createAppServices({
       dataDir: path.join(dir, 'data'),
@@ -93,13 +82,13 @@ describe('baresip + sipp with baresip’s audio through PulseAudio', () => {
   afterAll(async () => {
     await services?.integrations.close()
     services?.close()
-    await stopProcess(baresip?.child, baresip?.exited)
+    await stopProcess(baresip)
     await pulse.dispose()
     cleanup()
   }, 20_000)
 
   async function call(): Promise<void> {
-    const media = await freePort()
+    const media = await sippMediaPort()
     const sipp = launch(
       'sipp',
       [
@@ -115,8 +104,7 @@ describe('baresip + sipp with baresip’s audio through PulseAudio', () => {
         '-mp',
         String(media),
       ].concat(['-timeout', '25s', '-nostdin']),
-      dir,
-      pulse.env,
+      { cwd: dir, env: pulse.env },
     )
     const code = await sipp.exited
     expect(code, sipp.output()).toBe(0)
