@@ -8,7 +8,7 @@ import { ENGLISH, cliSpeech, optionValue, type CliSpeech, type CliTexts } from '
 import { environmentLocales } from '../services/settings/system-locales'
 import { defaultDataDir } from '../services/storage/data-dir'
 import { installedAddon } from '../services/storage/native-addon'
-import { markStartup, STARTUP_TIMING_ENV, startupTimings } from '../services/support/startup-marks'
+import { markStartup, startupTimingOn, startupTimings } from '../services/support/startup-marks'
 import { startWebHost, type WebHost } from './server'
 
 export const DEFAULT_PORT = 4780
@@ -118,8 +118,7 @@ export async function main(outMain: string): Promise<void> {
       for (const notice of notices) console.error(`calmdeck web: ${noticeLine(notice, texts)}`)
     }
     // For the first-card bench: where the start went (ms from the process's start to each phase's end).
-    if (process.env[STARTUP_TIMING_ENV] === '1')
-      console.error(`calmdeck web: startup ${JSON.stringify(startupTimings())}`)
+    if (startupTimingOn) console.error(`calmdeck web: startup ${JSON.stringify(startupTimings())}`)
     started(host)
   } catch (error) {
     console.error(`calmdeck web: ${describeStartError(error, args.port, (await speechFor(argv)).texts)}`)

@@ -13,13 +13,14 @@ export interface ThreadTime {
   waited?: number
 }
 
-const timing = process.env[STARTUP_TIMING_ENV] === '1'
+/** Whether this process was started with `CALMDECK_STARTUP_TIMING=1` (read once, when this module loads). */
+export const startupTimingOn = process.env[STARTUP_TIMING_ENV] === '1'
 const threadTimes = new Map<string, ThreadTime>()
 
 /** Notes that a startup phase just ended (a performance mark, a few bytes; nothing is logged). */
 export function markStartup(phase: string): void {
   performance.mark(PREFIX + phase)
-  if (timing) threadTimes.set(phase, threadTime())
+  if (startupTimingOn) threadTimes.set(phase, threadTime())
 }
 
 /**
