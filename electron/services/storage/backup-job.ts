@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Worker } from 'node:worker_threads'
+import { syncDir, syncFile } from './durable-file'
 
 /** One backup to take: from the live database `source` into `target`, through `temp`. */
 export interface BackupJob {
@@ -121,26 +122,6 @@ function failed(job: BackupJob, error: unknown): BackupJobResult {
 export function errorCode(error: unknown): string {
   const code = (error as { code?: unknown }).code
   return typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown'
-}
-
-function syncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+')
-  try {
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
-  }
-}
-
-/** Makes the rename durable. Windows cannot open a folder for fsync; NTFS journals the rename. */
-function syncDir(dir: string): void {
-  if (process.platform === 'win32') return
-  const fd = fs.openSync(dir, 'r')
-  try {
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
-  }
 }
 
 /** What the host and the backup worker say to each other: a job, and its result. */

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -29,6 +30,49 @@ describe('openDatabase', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
     expect(notices).toEqual([])
     db.close()
+    // Built aside and renamed into place: nothing of the building is left beside it.
+    expect(fs.readdirSync(dir).filter((name) => name.includes('.new'))).toEqual([])
+  })
+
+  it('removes what a crashed start left being built aside, and keeps what a running one is building', () => {
+    const dir = folder()
+    // A process that has ended: its pid is free (a start that crashed while building).
+    const gone = spawnSync(process.execPath, ['-e', '']).pid
+    const live = process.ppid
+    const crashed = [`${DB_FILE}.new-${gone}`, `${DB_FILE}.new-${gone}-wal`]
+    for (const name of crashed) fs.writeFileSync(path.join(dir, name), 'half a database')
+    fs.writeFileSync(path.join(dir, `${DB_FILE}.new-${live}`), 'being built')
+    const { db, notices } = openDatabase({ dir, now: () => NOW })
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('quick_check', { simple: true })).toBe('ok')
+    expect(notices).toEqual([])
+    db.close()
+    expect(fs.readdirSync(dir).filter((name) => name.includes('.new'))).toEqual([`${DB_FILE}.new-${live}`])
+  })
+
+  it('uses the database another start put in place while this one built its own', () => {
+    const dir = folder()
+    const other = folder()
+    // The other start's database: one more migration, which left a mark.
+    const marked = (up: (db: Database.Database) => void) => [
+      ...migrations,
+      { version: migrations.length + 1, name: 'marked', up },
+    ]
+    openDatabase({
+      dir: other,
+      now: () => NOW,
+      migrationList: marked((db) => db.exec('CREATE TABLE mark (x)')),
+    }).db.close()
+    // This start's last migration: meanwhile, the other start's database lands in the folder.
+    const { db } = openDatabase({
+      dir,
+      now: () => NOW,
+      migrationList: marked(() => fs.copyFileSync(path.join(other, DB_FILE), path.join(dir, DB_FILE))),
+    })
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'mark'").get()).toEqual({ n: 1 })
+    db.close()
+    expect(fs.readdirSync(dir).filter((name) => name.includes('.new'))).toEqual([])
   })
 
   it('numbers migrations 1..N in order', () => {
@@ -143,6 +187,8 @@ describe('openDatabase', () => {
       },
     ]
     expect(() => openDatabase({ dir, now: () => NOW, migrationList: failing })).toThrow('boom')
+    // Not at all: no file, nor anything of its building.
+    expect(fs.readdirSync(dir).filter((name) => name.startsWith(DB_FILE))).toEqual([])
     const raw = new Database(path.join(dir, DB_FILE))
     expect(raw.pragma('user_version', { simple: true })).toBe(0)
     expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 0 })
