@@ -18,6 +18,8 @@ function folder(): string {
   return dir
 }
 
+/** What a start is building (or left) beside the database: `<file>.new-<pid>` and its companions. */
+const builtAside = (dir: string) => fs.readdirSync(dir).filter((name) => name.startsWith(`${DB_FILE}.new-`))
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
 
 describe('openDatabase', () => {
@@ -30,8 +32,8 @@ describe('openDatabase', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
     expect(notices).toEqual([])
     db.close()
-    // Built aside and renamed into place: nothing of the building is left beside it.
-    expect(fs.readdirSync(dir).filter((name) => name.includes('.new'))).toEqual([])
+    // Built aside and linked into place: nothing of the building is left beside it.
+    expect(builtAside(dir)).toEqual([])
   })
 
   it('removes what a crashed start left being built aside, and keeps what a running one is building', () => {
@@ -48,7 +50,7 @@ describe('openDatabase', () => {
     expect(db.pragma('quick_check', { simple: true })).toBe('ok')
     expect(notices).toEqual([])
     db.close()
-    expect(fs.readdirSync(dir).filter((name) => name.includes('.new'))).toEqual([`${DB_FILE}.new-${live}`])
+    expect(builtAside(dir)).toEqual([`${DB_FILE}.new-${live}`])
   })
 
   it('uses the database another start put in place while this one built its own', () => {
@@ -72,7 +74,7 @@ describe('openDatabase', () => {
     })
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'mark'").get()).toEqual({ n: 1 })
     db.close()
-    expect(fs.readdirSync(dir).filter((name) => name.includes('.new'))).toEqual([])
+    expect(builtAside(dir)).toEqual([])
   })
 
   it('numbers migrations 1..N in order', () => {
